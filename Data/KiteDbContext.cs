@@ -1,0 +1,18 @@
+using Kite.Data.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kite.Data;
+
+public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbContext(options)
+{
+    public DbSet<FlowRecord> Flows => Set<FlowRecord>();
+    public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
+    public DbSet<TaskRunRecord> TaskRuns => Set<TaskRunRecord>();
+    public DbSet<LogRecord> Logs => Set<LogRecord>();
+    public DbSet<MetricRecord> Metrics => Set<MetricRecord>();
+    public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
+    public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KiteDbContext).Assembly);
+}

@@ -1,0 +1,18 @@
+namespace Kite.Data.Records;
+
+/// <summary>The scheduler's state for one trigger of one flow.</summary>
+public sealed class TriggerRecord
+{
+    public required string Namespace { get; set; }
+    public required string FlowId { get; set; }
+    public required string TriggerId { get; set; }
+    public int FlowRevision { get; set; }
+    public required string Type { get; set; }
+    public DateTimeOffset? NextExecutionDate { get; set; }
+    public DateTimeOffset? Date { get; set; }
+    public string? ExecutionId { get; set; }
+    public DateTimeOffset? EvaluateRunningDate { get; set; }
+    public bool Disabled { get; set; }
+    public string? Backfill { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

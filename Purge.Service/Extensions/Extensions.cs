@@ -1,0 +1,10 @@
+namespace Kite.Purge.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddKiteDatabase();
+        builder.AddKiteBus();
+    }
+}

@@ -1,0 +1,36 @@
+using Kite.Data;
+using Kite.ServiceDefaults.Database;
+using Kite.ServiceDefaults.ServiceInstances;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionName = "postgres";
+
+    /// <summary>
+    /// The database registration: an Npgsql data source and a pooled <see cref="KiteDbContext"/> from
+    /// <c>ConnectionStrings:postgres</c>, its health check and tracing, the schema check that stops a service
+    /// started against an older schema, and this instance's heartbeat row.
+    /// </summary>
+    public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Start Kite with `dotnet run --project AppHost`, " +
+                $"or set ConnectionStrings__{ConnectionName} to an Npgsql connection string.");
+
+        builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false)));
+        builder.Services.AddDbContextPool<KiteDbContext>((services, options) =>
+            options.UseKitePostgres(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddHealthChecks().AddNpgSql(name: ConnectionName, tags: ["ready"]);
+
+        // Registered first so that no other hosted service runs against a schema it does not know.
+        builder.Services.AddHostedService<SchemaGuard>();
+        builder.Services.AddServiceInstance(builder.Configuration, builder.Environment);
+        return builder;
+    }
+}
