@@ -56,7 +56,7 @@ public static partial class PlainYaml
             ".inf" or ".Inf" or ".INF" or "+.inf" => double.PositiveInfinity,
             "-.inf" or "-.Inf" or "-.INF" => double.NegativeInfinity,
             ".nan" or ".NaN" or ".NAN" => double.NaN,
-            _ when Integer().IsMatch(value) => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : double.Parse(value, CultureInfo.InvariantCulture),
+            _ when Integer().IsMatch(value) => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? (object)l : double.Parse(value, CultureInfo.InvariantCulture),
             _ when Float().IsMatch(value) => double.Parse(value, CultureInfo.InvariantCulture),
             _ => value,
         };

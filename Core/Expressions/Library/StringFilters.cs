@@ -74,7 +74,7 @@ internal static partial class StringFilters
 
     private static object Abs(object? input) =>
         ValueRules.TryNumber(input, out var n)
-            ? n is long l ? Math.Abs(l) : Math.Abs((double)n)
+            ? n is long l ? (object)Math.Abs(l) : Math.Abs((double)n)
             : throw new ExpressionException($"abs needs a number, not {ValueRules.Describe(input)}");
 
     private static object Number(object? input, Arguments args, Scope scope)
@@ -91,14 +91,18 @@ internal static partial class StringFilters
         };
     }
 
+    // Invariant globalization has no Unicode decomposition, so the common Latin accents are folded by hand.
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ";
+    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyy";
+
     private static string RemoveAccents(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            builder.Append(c);
+            var at = Accented.IndexOf(c, StringComparison.Ordinal);
+            builder.Append(at >= 0 ? Plain[at] : c);
         }
-        return builder.ToString();
+        return builder.ToString().Replace("ß", "ss", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal).Replace("œ", "oe", StringComparison.Ordinal);
     }
 }

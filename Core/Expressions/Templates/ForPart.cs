@@ -17,7 +17,7 @@ internal sealed class ForPart(string item, string? second, Expression source) : 
         var entries = value switch
         {
             null => [],
-            IDictionary map => map.Cast<DictionaryEntry>().Select(e => (Key: (object?)e.Key, Value: e.Value)).ToList(),
+            IDictionary map => map.Keys.Cast<object?>().Select(k => (Key: k, Value: map[k!])).ToList(),
             string s => s.Select(c => ((object?)null, (object?)c.ToString())).ToList(),
             IEnumerable list => list.Cast<object?>().Select((v, i) => ((object?)(long)i, v)).ToList(),
             _ => throw new ExpressionException($"cannot loop over {source.Text}: it is not a list or a map"),

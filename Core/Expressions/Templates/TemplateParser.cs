@@ -141,7 +141,7 @@ internal static partial class TemplateParser
         }
         catch (ParseException e)
         {
-            throw ExpressionSyntaxException.At(text, e.Position.Offset, e.Message);
+            throw ExpressionSyntaxException.At(text, SkipSpaces(text, e.Position.Offset), e.Message);
         }
         return result.Value;
     }
