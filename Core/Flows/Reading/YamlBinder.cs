@@ -286,7 +286,7 @@ internal sealed class YamlBinder(List<Violation> violations)
                 }
                 continue;
             }
-            if (property.NotEmpty && value is ICollection { Count: 0 })
+            if (property.NotEmpty && v is YamlSequenceNode { Children.Count: 0 } or YamlMappingNode { Children.Count: 0 })
             {
                 Add(v, childPath, ViolationKind.EmptyList, $"'{key}' must not be empty");
             }
