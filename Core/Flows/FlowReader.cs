@@ -28,7 +28,8 @@ public static class FlowReader
         {
             return [new FlowDocument(null, [new Violation("", 1, 1, ViolationKind.InvalidYaml, "the document is empty: a flow needs at least id, namespace and tasks")])];
         }
-        return documents.Select(d => ReadDocument(d.RootNode)).ToList();
+        var lines = yaml.Split('\n');
+        return documents.Select(d => ReadDocument(d.RootNode, lines)).ToList();
     }
 
     /// <summary>Reads text holding exactly one flow; a stream of several is an error.</summary>
@@ -40,7 +41,7 @@ public static class FlowReader
             : new FlowDocument(null, [new Violation("", 1, 1, ViolationKind.InvalidYaml, $"expected one flow, found {documents.Count} YAML documents")]);
     }
 
-    private static FlowDocument ReadDocument(YamlNode root)
+    private static FlowDocument ReadDocument(YamlNode root, string[] lines)
     {
         var violations = new List<Violation>();
         var binder = new YamlBinder(violations);
@@ -49,7 +50,7 @@ public static class FlowReader
         {
             FlowValidator.Validate(flow, binder.Marks, violations);
         }
-        ExpressionChecker.Check(root, "", violations);
+        ExpressionChecker.Check(root, "", lines, violations);
         violations.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         return new FlowDocument(flow, violations);
     }

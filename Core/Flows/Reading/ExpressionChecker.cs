@@ -8,19 +8,19 @@ namespace Kite.Core.Flows.Reading;
 /// <summary>Parses every expression written in a flow's YAML, reporting malformed ones at their exact line and column.</summary>
 internal static class ExpressionChecker
 {
-    public static void Check(YamlNode node, string path, List<Violation> violations)
+    public static void Check(YamlNode node, string path, IReadOnlyList<string> lines, List<Violation> violations)
     {
         switch (node)
         {
             case YamlScalarNode { Value: { } text } scalar when TemplateEngine.Check(text) is { } error:
-                var (line, column) = Locate(scalar, error);
+                var (line, column) = Locate(scalar, error, lines);
                 violations.Add(new Violation(path, line, column, ViolationKind.InvalidExpression,
                     $"invalid expression: {error.Reason} at character {error.Offset + 1} of \"{Excerpt(text)}\""));
                 break;
             case YamlSequenceNode sequence:
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Check(sequence.Children[i], $"{path}[{i}]", violations);
+                    Check(sequence.Children[i], $"{path}[{i}]", lines, violations);
                 }
                 break;
             case YamlMappingNode mapping:
@@ -29,22 +29,24 @@ internal static class ExpressionChecker
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     if (name != "description")
                     {
-                        Check(value, YamlBinder.Child(path, name), violations);
+                        Check(value, YamlBinder.Child(path, name), lines, violations);
                     }
                 }
                 break;
         }
     }
 
-    // Exact for plain and quoted scalars on one line; for block scalars the text starts on the next line.
-    private static (int Line, int Column) Locate(YamlScalarNode scalar, ExpressionSyntaxException error)
+    // Exact for plain and quoted scalars on one line and for literal blocks, whose text starts on the line after '|'.
+    private static (int Line, int Column) Locate(YamlScalarNode scalar, ExpressionSyntaxException error, IReadOnlyList<string> lines)
     {
         var line = (int)scalar.Start.Line;
         var column = (int)scalar.Start.Column;
         switch (scalar.Style)
         {
-            case ScalarStyle.Literal:
-                return (line + error.Line, column + error.Column - 1);
+            case ScalarStyle.Literal or ScalarStyle.Folded:
+                var at = line + error.Line;
+                var indent = at - 1 < lines.Count ? lines[at - 1].Length - lines[at - 1].TrimStart(' ').Length : 0;
+                return (at, indent + error.Column);
             case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when error.Line == 1:
                 return (line, column + error.Column);
             case ScalarStyle.Plain when error.Line == 1:
