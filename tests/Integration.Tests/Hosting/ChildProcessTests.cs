@@ -1,4 +1,5 @@
 using Kite.Hosting.Processes;
+using Kite.Integration.Tests.Fixtures;
 
 namespace Kite.Integration.Tests.Hosting;
 
@@ -37,7 +38,8 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task A_registry_stops_the_processes_a_killed_apphost_left_running()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kite-registry-").FullName, "processes.json");
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "processes.json");
         var orphan = ChildProcess.Start(new ChildProcessSpec("/bin/sleep", ["300"]));
         new ProcessRegistry(file).Track(orphan);
 
@@ -51,7 +53,8 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task A_registry_never_signals_a_process_that_merely_reuses_a_recorded_pid()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kite-registry-").FullName, "processes.json");
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "processes.json");
         await using var bystander = ChildProcess.Start(new ChildProcessSpec("/bin/sleep", ["300"]));
         await File.WriteAllTextAsync(file, $"[{{\"Pid\":{bystander.Id},\"StartTime\":1,\"StopSignal\":15,\"Command\":\"something else\"}}]");
 

@@ -1,4 +1,5 @@
 using Kite.Hosting.Postgres;
+using Kite.Integration.Tests.Fixtures;
 using Npgsql;
 
 namespace Kite.Integration.Tests.Hosting;
@@ -8,24 +9,17 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task A_server_restarted_on_the_same_folder_keeps_its_data_and_password()
     {
-        var root = Directory.CreateTempSubdirectory("kite-pg-").FullName;
-        var options = new PostgresServerOptions { RootDirectory = root, Database = "keep", Ephemeral = false };
-        try
+        using var root = new TemporaryFolder();
+        var options = new PostgresServerOptions { RootDirectory = root.Path, Database = "keep", Ephemeral = false };
+        await using (var first = new PostgresServer(options))
         {
-            await using (var first = new PostgresServer(options))
-            {
-                await first.StartAsync(CancellationToken.None);
-                await ExecuteAsync(first.ConnectionString, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
-            }
+            await first.StartAsync(CancellationToken.None);
+            await ExecuteAsync(first.ConnectionString, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+        }
 
-            await using var second = new PostgresServer(options);
-            await second.StartAsync(CancellationToken.None);
-            Assert.Equal(42, await ExecuteAsync(second.ConnectionString, "SELECT v FROM kept"));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        await using var second = new PostgresServer(options);
+        await second.StartAsync(CancellationToken.None);
+        Assert.Equal(42, await ExecuteAsync(second.ConnectionString, "SELECT v FROM kept"));
     }
 
     private static async Task<object?> ExecuteAsync(string connectionString, string sql)
