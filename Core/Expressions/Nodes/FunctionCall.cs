@@ -1,0 +1,11 @@
+using Kite.Core.Expressions.Library;
+
+namespace Kite.Core.Expressions.Nodes;
+
+/// <summary><c>name(args)</c>.</summary>
+internal sealed class FunctionCall(string name, IReadOnlyList<Argument> arguments, Function function) : Call(name, arguments)
+{
+    public override object? Evaluate(Scope scope) => Invoke(() => function(EvaluateArguments(scope), scope));
+
+    public override string Text => $"{Name}({string.Join(", ", ArgumentList.Select(a => a.Value.Text))})";
+}

@@ -1,0 +1,8 @@
+namespace Kite.Core.Flows;
+
+public enum ConcurrencyBehavior
+{
+    Queue,
+    Cancel,
+    Fail,
+}

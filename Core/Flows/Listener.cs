@@ -1,0 +1,13 @@
+using Kite.Core.Tasks;
+
+namespace Kite.Core.Flows;
+
+/// <summary>A deprecated flow listener: tasks run after the execution when its conditions hold.</summary>
+public sealed class Listener : FlowElement
+{
+    public string? Description { get; set; }
+
+    public List<Dictionary<string, object?>>? Conditions { get; set; }
+
+    public List<TaskDefinition>? Tasks { get; set; }
+}

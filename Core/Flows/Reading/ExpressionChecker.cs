@@ -1,0 +1,58 @@
+using Kite.Core.Expressions;
+using Kite.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kite.Core.Flows.Reading;
+
+/// <summary>Parses every expression written in a flow's YAML, reporting malformed ones at their exact line and column.</summary>
+internal static class ExpressionChecker
+{
+    public static void Check(YamlNode node, string path, List<Violation> violations)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } text } scalar when TemplateEngine.Check(text) is { } error:
+                var (line, column) = Locate(scalar, error);
+                violations.Add(new Violation(path, line, column, ViolationKind.InvalidExpression,
+                    $"invalid expression: {error.Reason} at character {error.Offset + 1} of \"{Excerpt(text)}\""));
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    Check(sequence.Children[i], $"{path}[{i}]", violations);
+                }
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = (key as YamlScalarNode)?.Value ?? "";
+                    if (name != "description")
+                    {
+                        Check(value, YamlBinder.Child(path, name), violations);
+                    }
+                }
+                break;
+        }
+    }
+
+    // Exact for plain and quoted scalars on one line; for block scalars the text starts on the next line.
+    private static (int Line, int Column) Locate(YamlScalarNode scalar, ExpressionSyntaxException error)
+    {
+        var line = (int)scalar.Start.Line;
+        var column = (int)scalar.Start.Column;
+        switch (scalar.Style)
+        {
+            case ScalarStyle.Literal:
+                return (line + error.Line, column + error.Column - 1);
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when error.Line == 1:
+                return (line, column + error.Column);
+            case ScalarStyle.Plain when error.Line == 1:
+                return (line, column + error.Column - 1);
+            default:
+                return (line + error.Line - 1, error.Line == 1 ? column + error.Column - 1 : error.Column);
+        }
+    }
+
+    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

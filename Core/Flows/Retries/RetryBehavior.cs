@@ -1,0 +1,7 @@
+namespace Kite.Core.Flows.Retries;
+
+public enum RetryBehavior
+{
+    RetryFailedTask,
+    CreateNewExecution,
+}

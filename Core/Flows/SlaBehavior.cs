@@ -1,0 +1,8 @@
+namespace Kite.Core.Flows;
+
+public enum SlaBehavior
+{
+    Fail,
+    Cancel,
+    None,
+}

@@ -1,0 +1,7 @@
+namespace Kite.Core.Flows;
+
+public enum SlaType
+{
+    MaxDuration,
+    ExecutionAssertion,
+}

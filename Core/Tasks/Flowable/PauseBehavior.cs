@@ -1,0 +1,9 @@
+namespace Kite.Core.Tasks.Flowable;
+
+public enum PauseBehavior
+{
+    Resume,
+    Warn,
+    Fail,
+    Cancel,
+}

@@ -1,0 +1,7 @@
+namespace Kite.Core.Tasks.Flowable;
+
+public enum SubflowRestartBehavior
+{
+    RetryFailed,
+    NewExecution,
+}

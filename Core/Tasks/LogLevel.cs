@@ -1,0 +1,10 @@
+namespace Kite.Core.Tasks;
+
+public enum LogLevel
+{
+    Trace,
+    Debug,
+    Info,
+    Warn,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace Kite.Core.Triggers;
+
+public enum RecoverMissedSchedules
+{
+    All,
+    Last,
+    None,
+}

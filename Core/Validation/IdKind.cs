@@ -1,0 +1,9 @@
+namespace Kite.Core.Validation;
+
+public enum IdKind
+{
+    Flow,
+    Namespace,
+    Task,
+    Input,
+}
