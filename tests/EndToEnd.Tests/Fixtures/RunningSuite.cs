@@ -8,10 +8,15 @@ namespace Kite.EndToEnd.Tests.Fixtures;
 /// The AppHost started as a user starts it, on free ports and a throwaway data folder, and waited on until its
 /// dashboard reports every resource up.
 /// </summary>
-public sealed class RunningSuite : IAsyncLifetime
+public sealed class RunningSuite(IReadOnlyDictionary<string, string?> extraEnvironment) : IAsyncLifetime
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("kite-e2e-").FullName;
     private readonly List<string> output = [];
+
+    public RunningSuite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
 
     public int DashboardPort { get; } = FreePort.Next();
     public int ApiPort { get; } = FreePort.Next();
@@ -33,17 +38,14 @@ public sealed class RunningSuite : IAsyncLifetime
         Dashboard.BaseAddress = new Uri($"http://localhost:{DashboardPort}");
         var entryPoint = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "kite-projects.txt"))
             .Select(l => l.Split('|')[1]).Single(p => p.EndsWith("Kite.AppHost.dll", StringComparison.Ordinal));
+        var environment = new Dictionary<string, string?>(extraEnvironment)
+        {
+            ["Kite__DataDirectory"] = dataDirectory,
+            ["Kite__DashboardPort"] = DashboardPort.ToString(CultureInfo.InvariantCulture),
+            ["Kite__ApiPort"] = ApiPort.ToString(CultureInfo.InvariantCulture),
+        };
         AppHost = ChildProcess.Start(
-            new ChildProcessSpec(Path.ChangeExtension(entryPoint, null), [])
-            {
-                Environment = new Dictionary<string, string?>
-                {
-                    ["Kite__DataDirectory"] = dataDirectory,
-                    ["Kite__DashboardPort"] = DashboardPort.ToString(CultureInfo.InvariantCulture),
-                    ["Kite__ApiPort"] = ApiPort.ToString(CultureInfo.InvariantCulture),
-                },
-                OwnSession = false,
-            },
+            new ChildProcessSpec(Path.ChangeExtension(entryPoint, null), []) { Environment = environment, OwnSession = false },
             line =>
             {
                 lock (output)
