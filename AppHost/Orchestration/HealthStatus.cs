@@ -1,0 +1,8 @@
+namespace Kite.AppHost.Orchestration;
+
+public enum HealthStatus
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}
