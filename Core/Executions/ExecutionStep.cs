@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using Kite.Core.Executions.Context;
+using Kite.Core.Executions.Events;
+using Kite.Core.Executions.Flowables;
+using Kite.Core.Executions.Resolution;
+using Kite.Core.Expressions;
+using Kite.Core.Flows;
+using Kite.Core.Tasks;
+using Kite.Core.Tasks.Flowable;
+
+namespace Kite.Core.Executions;
+
+/// <summary>
+/// The executor's decision, pure: applies one event to an execution, then resolves flowables and sequences until
+/// nothing more can happen now. It changes the execution in place and returns the jobs to send and lines to log.
+/// </summary>
+public sealed class ExecutionStep
+{
+    private const int MaxPasses = 100_000;
+
+    private static readonly Dictionary<Type, IFlowableResolver> Resolvers = new()
+    {
+        [typeof(Sequential)] = new SequentialResolver(),
+        [typeof(AllowFailure)] = new AllowFailureResolver(),
+        [typeof(If)] = new IfResolver(),
+        [typeof(Switch)] = new SwitchResolver(),
+        [typeof(Tasks.Flowable.Parallel)] = new ParallelResolver(),
+        [typeof(ForEach)] = new ForEachResolver(),
+        [typeof(Dag)] = new DagResolver(),
+    };
+
+    private static readonly ConditionalWeakTable<Flow, Dictionary<string, TaskDefinition>> TaskIndexes = [];
+
+    private readonly Flow flow;
+    private readonly Execution execution;
+    private readonly StepEnvironment environment;
+    private readonly ExecutionStepResult result = new();
+    private readonly TaskRunVariables variables;
+    private readonly FlowableScope scope;
+    private readonly Dictionary<string, TaskDefinition> tasks;
+    private State? exitState;
+
+    private ExecutionStep(Flow flow, Execution execution, StepEnvironment environment)
+    {
+        this.flow = flow;
+        this.execution = execution;
+        this.environment = environment;
+        variables = new TaskRunVariables(flow, execution, environment);
+        scope = new FlowableScope(execution, variables);
+        tasks = TaskIndexes.GetValue(flow, f => f.AllTasks().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+    }
+
+    public static ExecutionStepResult Apply(Flow flow, Execution execution, ExecutionEvent @event, StepEnvironment environment)
+    {
+        var step = new ExecutionStep(flow, execution, environment);
+        execution.TaskRuns.ForEach(r => r.Changed = false);
+        var before = execution.State;
+        var changedBefore = step.Handle(@event);
+        step.Advance();
+        step.result.StateChanged = execution.State != before;
+        step.result.Changed = changedBefore || step.result.StateChanged || step.result.Jobs.Count > 0 || execution.TaskRuns.Any(t => t.Changed);
+        return step.result;
+    }
+
+    private DateTimeOffset Now => environment.Now;
+
+    private bool Handle(ExecutionEvent @event)
+    {
+        switch (@event)
+        {
+            case ExecutionStarted when execution.State == State.Created:
+                execution.History.Enter(State.Running, Now);
+                return true;
+            case TaskRunStarted started when Current(started.TaskRunId, started.Attempt) is { } run:
+                run.Attempts[^1].State = State.Running;
+                run.Enter(State.Running, Now);
+                return true;
+            case TaskRunEnded ended when Current(ended.TaskRunId, ended.Attempt) is { } run:
+                var attempt = run.Attempts[^1];
+                attempt.State = ended.State;
+                attempt.EndDate = Now;
+                if (ended.Outputs is not null)
+                {
+                    run.Outputs = ended.Outputs;
+                    variables.Invalidate();
+                }
+
+                var task = tasks[run.TaskId];
+                run.Enter(FinalState.Allowed(ended.State, task.AllowFailure, task.AllowWarning), Now);
+                run.Changed = true;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The run, when the report is about its current attempt and it has not ended: duplicates and late reports are ignored.</summary>
+    private TaskRun? Current(string taskRunId, int attempt) =>
+        execution.FindTaskRun(taskRunId) is { } run && !run.State.IsTerminated() && run.Attempts.Count == attempt ? run : null;
+
+    private void Advance()
+    {
+        for (var pass = 0; pass < MaxPasses && execution.State == State.Running; pass++)
+        {
+            var progressed = false;
+            foreach (var run in execution.TaskRuns.Where(r => r.State == State.Running && tasks[r.TaskId] is FlowableTask).ToList())
+            {
+                progressed |= Follow(ResolveFlowable(run), run);
+            }
+
+            if (exitState is { } exit)
+            {
+                End(exit);
+                return;
+            }
+
+            progressed |= Follow(Sequence.Resolve(flow.Tasks, flow.Errors, flow.Finally, [.. execution.ChildrenOf(null)]), parent: null);
+            if (!progressed)
+            {
+                return;
+            }
+        }
+    }
+
+    private Resolution.Resolution ResolveFlowable(TaskRun run)
+    {
+        var task = (FlowableTask)tasks[run.TaskId];
+        try
+        {
+            return Resolvers[task.GetType()].Resolve(task, run, scope);
+        }
+        catch (Exception ex) when (ex is ExpressionException or TaskFailedException)
+        {
+            Log("ERROR", $"{task.Id} failed: {ex.Message}", run);
+            return Resolution.Resolution.Done(State.Failed);
+        }
+    }
+
+    private bool Follow(Resolution.Resolution resolution, TaskRun? parent)
+    {
+        switch (resolution)
+        {
+            case CreateRuns create:
+                foreach (var planned in create.Runs)
+                {
+                    Start(planned, parent);
+                }
+
+                return create.Runs.Count > 0;
+            case ScopeDone done when parent is null:
+                End(done.State);
+                return true;
+            case ScopeDone done:
+                var task = tasks[parent.TaskId];
+                parent.Enter(FinalState.Allowed(done.State, task.AllowFailure, task.AllowWarning), Now);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Start(PlannedRun planned, TaskRun? parent)
+    {
+        var task = planned.Task;
+        var run = new TaskRun
+        {
+            Id = environment.NewId(),
+            TaskId = task.Id,
+            ParentTaskRunId = parent?.Id,
+            Value = planned.Value,
+            Iteration = planned.Iteration,
+            History = new StateHistory(State.Created, Now),
+            Changed = true,
+        };
+        execution.TaskRuns.Add(run);
+        variables.Invalidate();
+        try
+        {
+            if (task.RunIf is { } runIf && !ValueRenderer.IsTruthy(TemplateEngine.Render(runIf, variables.Context(run, task))))
+            {
+                run.Enter(State.Skipped, Now);
+                return;
+            }
+
+            switch (task.Kind)
+            {
+                case TaskKind.Flowable when Resolvers.ContainsKey(task.GetType()):
+                    run.Attempts.Add(new TaskRunAttempt { State = State.Running, StartDate = Now });
+                    run.Enter(State.Running, Now);
+                    break;
+                case TaskKind.ExecutionUpdating:
+                    exitState ??= ExecutionUpdates.Apply(task, execution, variables.Context(run, task));
+                    run.Enter(State.Success, Now);
+                    break;
+                case TaskKind.Runnable:
+                    run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
+                    run.Enter(State.Submitted, Now);
+                    result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.For(run, task)));
+                    break;
+                default:
+                    throw new TaskFailedException($"the task type {task.Type} is not supported by this executor yet");
+            }
+        }
+        catch (Exception ex) when (ex is ExpressionException or TaskFailedException)
+        {
+            Log("ERROR", $"{task.Id} failed: {ex.Message}", run);
+            run.Enter(FinalState.Allowed(State.Failed, task.AllowFailure, task.AllowWarning), Now);
+        }
+    }
+
+    private void End(State state)
+    {
+        foreach (var run in execution.TaskRuns.Where(r => !r.State.IsTerminated()))
+        {
+            run.Enter(State.Killed, Now);
+        }
+
+        if (flow.Outputs is { Count: > 0 } outputs)
+        {
+            try
+            {
+                var context = variables.Context(null, null);
+                execution.Outputs = outputs.ToDictionary(o => o.Id, o => ValueRenderer.Render(o.Value, context), StringComparer.Ordinal);
+            }
+            catch (ExpressionException ex)
+            {
+                Log("ERROR", $"the flow outputs could not be rendered: {ex.Message}", null);
+                state = State.Failed;
+            }
+        }
+
+        execution.History.Enter(state, Now);
+    }
+
+    private void Log(string level, string message, TaskRun? run) =>
+        result.Logs.Add(new ExecutionLogLine(Now, level, message, run?.Id, run?.TaskId));
+}

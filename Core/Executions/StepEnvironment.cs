@@ -1,0 +1,10 @@
+using Kite.Core.Expressions;
+
+namespace Kite.Core.Executions;
+
+/// <summary>What a step needs from outside, supplied by the host: the clock, new ids, secrets and the <c>envs</c> variables.</summary>
+public sealed record StepEnvironment(DateTimeOffset Now, Func<string> NewId)
+{
+    public ISecretStore? Secrets { get; init; }
+    public IReadOnlyDictionary<string, object?> Envs { get; init; } = new Dictionary<string, object?>();
+}

@@ -1,0 +1,78 @@
+using Kite.Core.Executions;
+using Kite.Core.Executions.Events;
+using Kite.Core.Flows;
+
+namespace Kite.Core.Tests.Executions;
+
+/// <summary>
+/// Drives the pure executor step with a scripted worker: each job ends as <see cref="Outcome"/> says, and the step is
+/// applied again, until the execution ends or nothing is left to run.
+/// </summary>
+public sealed class Simulation
+{
+    private int ids;
+    private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public Simulation(string yaml, Dictionary<string, object?>? inputs = null)
+    {
+        var document = FlowReader.ReadOne(yaml);
+        Assert.True(document.IsValid, string.Join("; ", document.Violations.Select(v => $"{v.Path}: {v.Message}")));
+        Flow = document.Flow!;
+        Execution = new Execution
+        {
+            Id = "exec1",
+            Namespace = Flow.Namespace,
+            FlowId = Flow.Id,
+            FlowRevision = 1,
+            History = new StateHistory(State.Created, now),
+            Inputs = inputs ?? [],
+        };
+    }
+
+    public Flow Flow { get; }
+    public Execution Execution { get; }
+    public List<TaskRunJob> Sent { get; } = [];
+    public List<ExecutionLogLine> Logs { get; } = [];
+
+    /// <summary>How the scripted worker ends a job; by default SUCCESS with no outputs.</summary>
+    public Func<TaskRunJob, (State State, Dictionary<string, object?>? Outputs)> Outcome { get; set; } = _ => (State.Success, null);
+
+    /// <summary>The largest number of jobs out at once.</summary>
+    public int MaxInFlight { get; private set; }
+
+    public ExecutionStepResult Apply(ExecutionEvent @event)
+    {
+        now = now.AddMilliseconds(1);
+        var result = ExecutionStep.Apply(Flow, Execution, @event, new StepEnvironment(now, () => $"tr{++ids}"));
+        Sent.AddRange(result.Jobs);
+        Logs.AddRange(result.Logs);
+        return result;
+    }
+
+    /// <summary>Runs to the end: jobs are completed one at a time, oldest first.</summary>
+    public Simulation Run()
+    {
+        var queue = new Queue<TaskRunJob>(Apply(new ExecutionStarted()).Jobs);
+        while (queue.Count > 0)
+        {
+            MaxInFlight = Math.Max(MaxInFlight, queue.Count);
+            var job = queue.Dequeue();
+            foreach (var next in Apply(new TaskRunStarted(job.TaskRunId, job.Attempt)).Jobs)
+            {
+                queue.Enqueue(next);
+            }
+
+            var (state, outputs) = Outcome(job);
+            foreach (var next in Apply(new TaskRunEnded(job.TaskRunId, job.Attempt, state, outputs)).Jobs)
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        return this;
+    }
+
+    public IEnumerable<string> TaskIds() => Execution.TaskRuns.Select(r => r.TaskId);
+
+    public State StateOf(string taskId) => Execution.TaskRuns.Last(r => r.TaskId == taskId).State;
+}
