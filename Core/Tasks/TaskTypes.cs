@@ -2,7 +2,6 @@ using Kite.Core.Flows.Reading;
 using Kite.Core.Tasks.Debug;
 using Kite.Core.Tasks.ExecutionControl;
 using Kite.Core.Tasks.Flowable;
-using Parallel = Kite.Core.Tasks.Flowable.Parallel;
 using Kite.Core.Tasks.Http;
 using Kite.Core.Tasks.KeyValue;
 using Kite.Core.Tasks.Logs;
@@ -10,6 +9,7 @@ using Kite.Core.Tasks.Outputs;
 using Kite.Core.Tasks.Scripts;
 using Kite.Core.Tasks.Storage;
 using Kite.Core.Tasks.Transform;
+using Parallel = Kite.Core.Tasks.Flowable.Parallel;
 
 namespace Kite.Core.Tasks;
 

@@ -29,7 +29,7 @@ internal static class ExpressionChecker
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     if (name != "description")
                     {
-                        Check(value, YamlBinder.Child(path, name), lines, violations);
+                        Check(value, YamlPath.Child(path, name), lines, violations);
                     }
                 }
                 break;

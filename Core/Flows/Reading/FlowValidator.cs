@@ -55,7 +55,7 @@ internal static class FlowValidator
     {
         foreach (var input in inputs ?? [])
         {
-            if (input.Defaults is null || input.Defaults is string s && YamlBinder.IsExpression(s))
+            if (input.Defaults is null || input.Defaults is string s && Expressions.TemplateEngine.HasExpression(s))
             {
                 continue;
             }

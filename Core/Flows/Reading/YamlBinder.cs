@@ -1,5 +1,5 @@
 using System.Collections;
-using System.Globalization;
+using Kite.Core.Expressions;
 using Kite.Core.Time;
 using Kite.Core.Validation;
 using Kite.Core.Values;
@@ -85,39 +85,17 @@ internal sealed class YamlBinder(List<Violation> violations)
         {
             Add(node, path, ViolationKind.InvalidId, idError);
         }
-        if (meta?.Duration == true && !IsExpression(text) && !IsoDuration.TryParse(text, out _))
+        if (meta?.Duration == true && !TemplateEngine.HasExpression(text) && !IsoDuration.TryParse(text, out _))
         {
             Add(node, path, ViolationKind.InvalidDuration, $"'{text}' is not an ISO-8601 duration (for example PT30S, PT5M, PT1H or P1D)");
         }
         return text;
     }
 
-    private object? ReadScalar(YamlNode node, Type type, string path)
-    {
-        var text = (node as YamlScalarNode)?.Value;
-        var what = type == typeof(bool) ? "a boolean (true or false)"
-            : type == typeof(double) ? "a number"
-            : type == typeof(DateTimeOffset) ? "an ISO-8601 date-time"
-            : type == typeof(DateOnly) ? "an ISO-8601 date"
-            : type == typeof(TimeOnly) ? "an ISO-8601 time"
-            : "a whole number";
-        if (text is null)
-        {
-            return WrongType(node, path, what);
-        }
-        var inv = CultureInfo.InvariantCulture;
-        object? value = type switch
-        {
-            _ when type == typeof(bool) => text is "true" or "True" or "TRUE" ? true : text is "false" or "False" or "FALSE" ? false : null,
-            _ when type == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, inv, out var i) ? i : null,
-            _ when type == typeof(long) => long.TryParse(text, NumberStyles.AllowLeadingSign, inv, out var l) ? l : null,
-            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, inv, out var d) ? d : null,
-            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(text, inv, DateTimeStyles.AssumeUniversal, out var t) ? t : null,
-            _ when type == typeof(DateOnly) => DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d) ? d : null,
-            _ => TimeOnly.TryParse(text, inv, DateTimeStyles.None, out var t) ? t : null,
-        };
-        return value ?? WrongType(node, path, what);
-    }
+    private object? ReadScalar(YamlNode node, Type type, string path) =>
+        node is YamlScalarNode { Value: { } text } && ScalarConversion.TryConvert(text, type, out var value)
+            ? value
+            : WrongType(node, path, ScalarConversion.Describe(type));
 
     private object? ReadEnum(YamlNode node, Type type, string path)
     {
@@ -133,7 +111,7 @@ internal sealed class YamlBinder(List<Violation> violations)
     private object? ReadProperty(YamlNode node, Type valueType, string path)
     {
         var propertyType = typeof(Property<>).MakeGenericType(valueType);
-        if (node is YamlScalarNode { Value: { } text } && IsExpression(text))
+        if (node is YamlScalarNode { Value: { } text } && TemplateEngine.HasExpression(text))
         {
             return propertyType.GetMethod(nameof(Property<int>.FromExpression))!.Invoke(null, [text]);
         }
@@ -151,7 +129,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         foreach (var (k, v) in mapping.Children)
         {
             var name = (k as YamlScalarNode)?.Value;
-            var childPath = Child(path, name ?? "?");
+            var childPath = YamlPath.Child(path, name ?? "?");
             switch (name)
             {
                 case "key":
@@ -167,7 +145,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         }
         if (key is null)
         {
-            Add(node, Child(path, "key"), ViolationKind.MissingProperty, "missing required property 'key'");
+            Add(node, YamlPath.Child(path, "key"), ViolationKind.MissingProperty, "missing required property 'key'");
             return Invalid;
         }
         return new Label(key, value ?? "");
@@ -181,7 +159,7 @@ internal sealed class YamlBinder(List<Violation> violations)
             foreach (var (k, v) in labels.Children)
             {
                 var key = (k as YamlScalarNode)?.Value ?? "";
-                Marks[Child(path, key)] = ((int)v.Start.Line, (int)v.Start.Column);
+                Marks[YamlPath.Child(path, key)] = ((int)v.Start.Line, (int)v.Start.Column);
                 var value = v is YamlScalarNode s ? s.Value ?? "" : PlainValues.ToText(PlainYaml.ToPlain(v));
                 list.Add(new Label(key, value));
             }
@@ -221,7 +199,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         foreach (var (k, v) in mapping.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
-            var value = Read(v, valueType, Child(path, key), null);
+            var value = Read(v, valueType, YamlPath.Child(path, key), null);
             if (value != Invalid)
             {
                 map[key] = value;
@@ -240,7 +218,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         if (Polymorphism.For(type) is { } polymorphism)
         {
             var typeNode = mapping.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "type" }).Value;
-            var typePath = Child(path, "type");
+            var typePath = YamlPath.Child(path, "type");
             if (typeNode is null)
             {
                 Add(node, typePath, ViolationKind.MissingProperty, "missing required property 'type'");
@@ -261,7 +239,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         foreach (var (k, v) in mapping.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
-            var childPath = Child(path, key);
+            var childPath = YamlPath.Child(path, key);
             if (typeName is not null && key == "type")
             {
                 continue;
@@ -296,7 +274,7 @@ internal sealed class YamlBinder(List<Violation> violations)
         {
             if (!seen.Contains(required.Key))
             {
-                Add(node, Child(path, required.Key), ViolationKind.MissingProperty, $"missing required property '{required.Key}'");
+                Add(node, YamlPath.Child(path, required.Key), ViolationKind.MissingProperty, $"missing required property '{required.Key}'");
             }
         }
         var typeProperty = type.GetProperty("Type");
@@ -319,10 +297,6 @@ internal sealed class YamlBinder(List<Violation> violations)
 
     private void Add(YamlNode node, string path, ViolationKind kind, string message) =>
         violations.Add(new Violation(path, (int)node.Start.Line, (int)node.Start.Column, kind, message));
-
-    internal static bool IsExpression(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
-
-    internal static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static string Describe(YamlNode node) => node switch
     {

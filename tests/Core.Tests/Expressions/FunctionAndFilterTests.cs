@@ -58,6 +58,17 @@ public class FunctionAndFilterTests
     [InlineData("{{ 'a.b.c' | substringBeforeLast('.') }}", "a.b")]
     [InlineData("{{ 'a.b.c' | substringAfterLast('.') }}", "c")]
     [InlineData("{{ 'a' ~ 'b' | upper }}", "AB")]
+    [InlineData("{{ 'kite' | sha256 }}", "8e8c7d42b456c9e4ec52e545b201fffc003ace9b7a32a44ac646b4679f99b00b")]
+    [InlineData("{{ 'kite' | md5 }}", "4781ac9273d3335229ca90e8e00a1c71")]
+    [InlineData("{{ 'a b&c' | urlencode }}", "a%20b%26c")]
+    [InlineData("{{ 'a%20b+c' | urldecode }}", "a b c")]
+    [InlineData("{{ 'a\nb' | indent(2) }}", "a\n  b")]
+    [InlineData("{{ 'a\nb' | nindent(2) }}", "\n  a\n  b")]
+    [InlineData("{{ inputs.items | slice(1, 3) }}", "[1,2]")]
+    [InlineData("{{ inputs.user | merge({'age': 36}) | keys | length }}", "3")]
+    [InlineData("{{ [1, [2, 3]] | flatten }}", "[1,2,3]")]
+    [InlineData("{{ [1, 1, 2] | distinct }}", "[1,2]")]
+    [InlineData("{{ '2025-01-01T00:00:10Z' | timestamp }}", "1735689610")]
     public void Filters_transform_their_input(string template, string expected) =>
         Assert.Equal(expected, Contexts.Render(template));
 

@@ -154,4 +154,39 @@ public class InputResolverTests
     [Fact]
     public void Select_with_custom_values_allowed_accepts_anything() =>
         Assert.True(Resolve("  - id: s\n    type: SELECT\n    values: [A]\n    allowCustomValue: true\n", ("s", "Z")).IsValid);
+
+    [Fact]
+    public void Structured_defaults_written_in_yaml_are_valid_and_typed()
+    {
+        var result = Resolve("""
+              - id: list
+                type: ARRAY
+                itemType: STRING
+                defaults: [a, b]
+              - id: many
+                type: MULTISELECT
+                values: [a, b, c]
+                defaults: [a, c]
+              - id: doc
+                type: JSON
+                defaults:
+                  key: value
+              - id: when
+                type: DATETIME
+                defaults: 2025-01-31T10:00:00Z
+              - id: ratio
+                type: FLOAT
+                defaults: 1
+              - id: wait
+                type: DURATION
+                defaults: PT5M
+
+            """);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(new List<object?> { "a", "b" }, result.Values["list"]);
+        Assert.Equal(new List<string> { "a", "c" }, result.Values["many"]);
+        Assert.Equal(1.0, result.Values["ratio"]);
+        Assert.Equal(TimeSpan.FromMinutes(5), result.Values["wait"]);
+    }
 }
