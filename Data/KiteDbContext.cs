@@ -12,6 +12,7 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<MetricRecord> Metrics => Set<MetricRecord>();
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
+    public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KiteDbContext).Assembly);

@@ -50,12 +50,21 @@ public sealed class ExecutionStep
         tasks = TaskIndexes.GetValue(flow, f => f.AllTasks().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
-    public static ExecutionStepResult Apply(Flow flow, Execution execution, ExecutionEvent @event, StepEnvironment environment)
+    public static ExecutionStepResult Apply(Flow flow, Execution execution, ExecutionEvent @event, StepEnvironment environment) =>
+        Apply(flow, execution, [@event], environment);
+
+    /// <summary>Applies several events in one step (a batch of worker results for the same execution), then resolves once.</summary>
+    public static ExecutionStepResult Apply(Flow flow, Execution execution, IReadOnlyList<ExecutionEvent> events, StepEnvironment environment)
     {
         var step = new ExecutionStep(flow, execution, environment);
         execution.TaskRuns.ForEach(r => r.Changed = false);
         var before = execution.State;
-        var changedBefore = step.Handle(@event);
+        var changedBefore = false;
+        foreach (var @event in events)
+        {
+            changedBefore |= step.Handle(@event);
+        }
+
         step.Advance();
         step.result.StateChanged = execution.State != before;
         step.result.Changed = changedBefore || step.result.StateChanged || step.result.Jobs.Count > 0 || execution.TaskRuns.Any(t => t.Changed);
@@ -82,7 +91,7 @@ public sealed class ExecutionStep
                 if (ended.Outputs is not null)
                 {
                     run.Outputs = ended.Outputs;
-                    variables.Invalidate();
+                    variables.OutputsChanged();
                 }
 
                 var task = tasks[run.TaskId];
@@ -152,7 +161,14 @@ public sealed class ExecutionStep
                 return true;
             case ScopeDone done:
                 var task = tasks[parent.TaskId];
-                parent.Enter(FinalState.Allowed(done.State, task.AllowFailure, task.AllowWarning), Now);
+                var state = FinalState.Allowed(done.State, task.AllowFailure, task.AllowWarning);
+                if (parent.Attempts.Count > 0)
+                {
+                    parent.Attempts[^1].State = state;
+                    parent.Attempts[^1].EndDate = Now;
+                }
+
+                parent.Enter(state, Now);
                 return true;
             default:
                 return false;
@@ -173,7 +189,8 @@ public sealed class ExecutionStep
             Changed = true,
         };
         execution.TaskRuns.Add(run);
-        variables.Invalidate();
+        variables.Added(run);
+        scope.Invalidate();
         try
         {
             if (task.RunIf is { } runIf && !ValueRenderer.IsTruthy(TemplateEngine.Render(runIf, variables.Context(run, task))))
@@ -195,7 +212,7 @@ public sealed class ExecutionStep
                 case TaskKind.Runnable:
                     run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
                     run.Enter(State.Submitted, Now);
-                    result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.For(run, task)));
+                    result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.ForJob(run, task)));
                     break;
                 default:
                     throw new TaskFailedException($"the task type {task.Type} is not supported by this executor yet");

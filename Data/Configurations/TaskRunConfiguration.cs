@@ -14,6 +14,6 @@ internal sealed class TaskRunConfiguration : IEntityTypeConfiguration<TaskRunRec
         taskRun.Property(t => t.StateHistory).HasColumnType("jsonb");
         taskRun.Property(t => t.Attempts).HasColumnType("jsonb");
         taskRun.Property(t => t.Outputs).HasColumnType("jsonb");
-        taskRun.HasIndex(t => new { t.ExecutionId, t.StartDate });
+        taskRun.HasIndex(t => new { t.ExecutionId, t.Position });
     }
 }

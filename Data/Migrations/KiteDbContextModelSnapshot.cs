@@ -304,6 +304,43 @@ namespace Kite.Data.Migrations
                     b.ToTable("metrics", (string)null);
                 });
 
+            modelBuilder.Entity("Kite.Data.Records.OutboxMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_created_at");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
             modelBuilder.Entity("Kite.Data.Records.ServiceInstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -381,6 +418,10 @@ namespace Kite.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("parent_task_run_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<DateTimeOffset>("StartDate")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("start_date");
@@ -407,8 +448,8 @@ namespace Kite.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_task_runs");
 
-                    b.HasIndex("ExecutionId", "StartDate")
-                        .HasDatabaseName("ix_task_runs_execution_id_start_date");
+                    b.HasIndex("ExecutionId", "Position")
+                        .HasDatabaseName("ix_task_runs_execution_id_position");
 
                     b.ToTable("task_runs", (string)null);
                 });

@@ -5,6 +5,10 @@ public sealed class TaskRunRecord
 {
     public required string Id { get; set; }
     public required string ExecutionId { get; set; }
+
+    /// <summary>The run's place in its execution's creation order, which sequences depend on.</summary>
+    public int Position { get; set; }
+
     public string? ParentTaskRunId { get; set; }
     public required string TaskId { get; set; }
     public string? Value { get; set; }

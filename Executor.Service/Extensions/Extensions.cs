@@ -1,3 +1,11 @@
+using Kite.Data.Flows;
+using Kite.Executor.Consumers;
+using Kite.Executor.Outbox;
+using Kite.Executor.Steps;
+using Kite.Messaging;
+using Kite.Messaging.Contracts;
+using MassTransit;
+
 namespace Kite.Executor.Extensions;
 
 public static class Extensions
@@ -5,6 +13,26 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKiteDatabase();
-        builder.AddKiteBus();
+        var options = builder.Configuration.GetSection("Kite:Executor").Get<ExecutorOptions>() ?? new ExecutorOptions();
+        builder.Services.Configure<ExecutorOptions>(builder.Configuration.GetSection("Kite:Executor"));
+        builder.AddKiteBus(bus =>
+        {
+            // Both consumers share the executor queue; in-process partitions serialise each execution's steps.
+            var concurrency = Math.Max(Math.Max(1, options.Partitions) * 4, options.ResultBatchSize * 2);
+            bus.AddConsumer<ExecutionCreatedConsumer>().Endpoint(e => { e.Name = Queues.Executor; e.ConcurrentMessageLimit = concurrency; e.PrefetchCount = concurrency; });
+            bus.AddConsumer<WorkerTaskResultConsumer>(c => c.Options<BatchOptions>(batch => batch
+                    .SetMessageLimit(options.ResultBatchSize)
+                    .SetTimeLimit(options.ResultBatchWait)
+                    .SetConcurrencyLimit(Math.Max(1, options.Partitions) * 2)
+                    .GroupBy<WorkerTaskResult, string>(m => m.Message.ExecutionId)))
+                .Endpoint(e => { e.Name = Queues.Executor; e.ConcurrentMessageLimit = concurrency; e.PrefetchCount = concurrency; });
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FlowCache>();
+        builder.Services.AddSingleton<ExecutionPartitions>();
+        builder.Services.AddScoped<ExecutionStepRunner>();
+        builder.Services.AddScoped<OutboxSender>();
+        builder.Services.AddHostedService<OutboxSweeper>();
     }
 }

@@ -1,3 +1,9 @@
+using Kite.Data.Flows;
+using Kite.Data.Logs;
+using Kite.Messaging;
+using Kite.Worker.Jobs;
+using Kite.Worker.Runners;
+
 namespace Kite.Worker.Extensions;
 
 public static class Extensions
@@ -5,6 +11,22 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKiteDatabase();
-        builder.AddKiteBus();
+        var options = builder.Configuration.GetSection("Kite:Worker").Get<WorkerOptions>() ?? new WorkerOptions();
+        builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Kite:Worker"));
+        builder.AddKiteBus(bus => bus.AddConsumer<WorkerJobConsumer>().Endpoint(e =>
+        {
+            e.Name = Queues.Worker;
+            e.ConcurrentMessageLimit = options.Concurrency;
+            e.PrefetchCount = options.Concurrency;
+        }));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FlowCache>();
+        builder.Services.AddSingleton<LogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
+        builder.Services.AddSingleton<TaskRunners>();
+        foreach (var runner in typeof(ITaskRunner).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsAssignableTo(typeof(ITaskRunner))))
+        {
+            builder.Services.AddSingleton(typeof(ITaskRunner), runner);
+        }
     }
 }

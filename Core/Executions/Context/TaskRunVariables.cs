@@ -10,26 +10,60 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
     private Dictionary<string, object?>? outputs;
     private Dictionary<string, TaskRun>? byId;
 
-    /// <summary>Drops what a change of outputs made stale; the next render rebuilds it once.</summary>
-    public void Invalidate()
+    /// <summary>Drops the outputs tree after a change of outputs; the next render that needs it rebuilds it once.</summary>
+    public void OutputsChanged() => outputs = null;
+
+    /// <summary>Makes a run created in this step known to <c>parents</c> lookups.</summary>
+    public void Added(TaskRun run)
     {
-        outputs = null;
-        byId = null;
+        if (byId is not null)
+        {
+            byId[run.Id] = run;
+        }
     }
 
-    public IReadOnlyDictionary<string, object?> For(TaskRun? run, TaskDefinition? task)
+    /// <summary>The variables of a job for a worker: only the outputs and task states its task's text can name.</summary>
+    public IReadOnlyDictionary<string, object?> ForJob(TaskRun run, TaskDefinition task)
     {
-        outputs ??= OutputsTree.Build(execution);
+        var text = TaskText.Of(task);
+        return For(run, task, text);
+    }
+
+    /// <summary>Everything, for what the executor itself renders without a task of its own (the flow outputs).</summary>
+    public IReadOnlyDictionary<string, object?> For(TaskRun? run, TaskDefinition? task) =>
+        For(run, task, referencedBy: task is null ? null : TaskText.Of(task));
+
+    private IReadOnlyDictionary<string, object?> For(TaskRun? run, TaskDefinition? task, string? referencedBy)
+    {
         byId ??= execution.TaskRuns.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, object?> visibleOutputs;
+        if (referencedBy is null || NamesOutputsDynamically(referencedBy))
+        {
+            visibleOutputs = outputs ??= OutputsTree.Build(execution);
+        }
+        else if (referencedBy.Contains("outputs", StringComparison.Ordinal))
+        {
+            outputs ??= OutputsTree.Build(execution);
+            visibleOutputs = outputs.Where(o => referencedBy.Contains(o.Key, StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        }
+        else
+        {
+            visibleOutputs = new Dictionary<string, object?>();
+        }
+
         var variables = new RenderVariables()
             .Flow(flow.Id, flow.Namespace, execution.FlowRevision)
             .Execution(execution.Id, execution.State.ToKestraName(), execution.History.StartDate, execution.OriginalId)
             .Inputs(execution.Inputs)
             .Vars(Vars())
             .Labels(execution.Labels.ToDictionary(l => l.Key, l => (object?)l.Value))
-            .Outputs(outputs)
-            .Envs(environment.Envs)
-            .TaskStates(execution.TaskRuns.GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.Last().State.ToKestraName()));
+            .Outputs(visibleOutputs)
+            .Envs(environment.Envs);
+        if (referencedBy is null || referencedBy.Contains("tasks", StringComparison.Ordinal))
+        {
+            variables.TaskStates(execution.TaskRuns.GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.Last().State.ToKestraName()));
+        }
+
         if (execution.Trigger is { } trigger)
         {
             variables.Trigger(trigger);
@@ -51,6 +85,22 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
 
     public RenderContext Context(TaskRun? run, TaskDefinition? task) =>
         new(For(run, task)) { Secrets = environment.Secrets, Namespace = flow.Namespace };
+
+    /// <summary><c>outputs[name]</c>, <c>outputs | keys</c> or a bare <c>outputs</c> can reach any task: send them all.</summary>
+    private static bool NamesOutputsDynamically(string text)
+    {
+        for (var at = text.IndexOf("outputs", StringComparison.Ordinal); at >= 0; at = text.IndexOf("outputs", at + 7, StringComparison.Ordinal))
+        {
+            var next = at + 7 < text.Length ? text[at + 7] : ' ';
+            var previous = at > 0 ? text[at - 1] : ' ';
+            if (next != '.' && previous != '.')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Dictionary<string, object?> Vars()
     {

@@ -15,11 +15,10 @@ public sealed class IfResolver : IFlowableResolver
         if (run.Outputs is null)
         {
             var result = ValueRenderer.IsTruthy(TemplateEngine.Render(@if.Condition, scope.Context(run, task)));
-            run.Outputs = new Dictionary<string, object?> { ["evaluationResult"] = result };
-            run.Changed = true;
+            scope.SetOutputs(run, new Dictionary<string, object?> { ["evaluationResult"] = result });
         }
 
-        var branch = run.Outputs["evaluationResult"] is true ? @if.Then : @if.Else ?? [];
+        var branch = run.Outputs!["evaluationResult"] is true ? @if.Then : @if.Else ?? [];
         return Sequence.Resolve(branch, task.Errors, task.Finally, scope.Children(run));
     }
 }

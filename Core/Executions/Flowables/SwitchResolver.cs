@@ -15,11 +15,10 @@ public sealed class SwitchResolver : IFlowableResolver
         {
             var value = TemplateEngine.Render(@switch.Value, scope.Context(run, task));
             var matched = @switch.Cases?.ContainsKey(value) ?? false;
-            run.Outputs = new Dictionary<string, object?> { ["value"] = value, ["defaults"] = !matched };
-            run.Changed = true;
+            scope.SetOutputs(run, new Dictionary<string, object?> { ["value"] = value, ["defaults"] = !matched });
         }
 
-        var chosen = (string)run.Outputs["value"]!;
+        var chosen = (string)run.Outputs!["value"]!;
         var branch = @switch.Cases?.GetValueOrDefault(chosen) ?? @switch.Defaults ?? [];
         return Sequence.Resolve(branch, task.Errors, task.Finally, scope.Children(run));
     }

@@ -59,7 +59,8 @@ public sealed class MigrationTests(Infrastructure infrastructure)
         Assert.Equal(0, await MigratedDatabase.MigrateAsync(db));
 
         var applied = await MigratedDatabase.QueryAsync(db, "SELECT count(*) FROM __migrations", r => r.GetInt64(0));
-        await using var context = KiteDbContextOptions.Create(NpgsqlDataSource.Create(db));
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        await using var context = KiteDbContextOptions.Create(dataSource);
         Assert.Equal(context.Database.GetMigrations().Count(), applied.Single());
     }
 
@@ -71,7 +72,8 @@ public sealed class MigrationTests(Infrastructure infrastructure)
         var results = await Task.WhenAll(MigratedDatabase.MigrateAsync(db), MigratedDatabase.MigrateAsync(db));
 
         Assert.All(results, code => Assert.Equal(0, code));
-        await using var context = KiteDbContextOptions.Create(NpgsqlDataSource.Create(db));
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        await using var context = KiteDbContextOptions.Create(dataSource);
         Assert.True((await SchemaVersion.CheckAsync(context, CancellationToken.None)).IsCurrent);
     }
 
@@ -79,7 +81,8 @@ public sealed class MigrationTests(Infrastructure infrastructure)
     public async Task Schema_check_on_an_unmigrated_database_names_the_missing_migration_and_the_migration_step()
     {
         var db = await infrastructure.CreateDatabaseAsync();
-        await using var context = KiteDbContextOptions.Create(NpgsqlDataSource.Create(db));
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        await using var context = KiteDbContextOptions.Create(dataSource);
 
         var error = await Assert.ThrowsAsync<SchemaOutdatedException>(() => SchemaVersion.EnsureCurrentAsync(context, CancellationToken.None));
 

@@ -1,0 +1,49 @@
+using Kite.Core.Executions;
+using Kite.Data.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kite.Data.Executions;
+
+/// <summary>
+/// Reads an execution for a step with its row locked (<c>SELECT ... FOR UPDATE</c>), so steps of the same
+/// execution are serialised across executor replicas, and writes back only what the step changed.
+/// </summary>
+public sealed class ExecutionStore(KiteDbContext db)
+{
+    public async Task<LockedExecution?> LockAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var record = await db.Executions
+            .FromSql($"SELECT * FROM executions WHERE id = {executionId} AND deleted IN (true, false) FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var runs = await db.TaskRuns.Where(t => t.ExecutionId == executionId).ToListAsync(cancellationToken);
+        return new LockedExecution(ExecutionMapping.ToDomain(record, runs), record, runs.ToDictionary(r => r.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>Stages the step's changes on the tracked rows; the caller saves them with its transaction.</summary>
+    public void Stage(LockedExecution locked)
+    {
+        ExecutionMapping.CopyTo(locked.Execution, locked.Record);
+        for (var position = 0; position < locked.Execution.TaskRuns.Count; position++)
+        {
+            var run = locked.Execution.TaskRuns[position];
+            if (!run.Changed)
+            {
+                continue;
+            }
+
+            if (locked.TaskRunRecords.TryGetValue(run.Id, out var existing))
+            {
+                ExecutionMapping.CopyTo(run, existing);
+            }
+            else
+            {
+                db.TaskRuns.Add(ExecutionMapping.ToRecord(run, locked.Execution.Id, position));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Kite.Executor;
+
+/// <summary>Settings of <c>Kite:Executor</c>.</summary>
+public sealed class ExecutorOptions
+{
+    /// <summary>
+    /// Steps running at once in this process; steps of the same execution always share a partition and run one at a
+    /// time. Default: one per core (seed 004).
+    /// </summary>
+    public int Partitions { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Most worker results of one execution applied in one step.</summary>
+    public int ResultBatchSize { get; set; } = 100;
+
+    /// <summary>How long the first result of a batch waits for others of the same execution.</summary>
+    public TimeSpan ResultBatchWait { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Outbox messages older than this that are still there (the executor died before sending them) are sent by the sweeper.</summary>
+    public TimeSpan OutboxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+}

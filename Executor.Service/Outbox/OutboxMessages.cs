@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Kite.Data.Records;
+using Kite.Messaging;
+using Kite.Messaging.Contracts;
+
+namespace Kite.Executor.Outbox;
+
+/// <summary>The messages a step may decide, to and from their outbox rows.</summary>
+public static class OutboxMessages
+{
+    public const string Publish = "publish";
+
+    private static readonly Dictionary<string, Type> Types = new[] { typeof(WorkerJob), typeof(ExecutionChanged), typeof(ExecutionCreated) }
+        .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static OutboxMessageRecord ToWorker(WorkerJob job, DateTimeOffset now) => Row($"queue:{Queues.Worker}", job, now);
+
+    public static OutboxMessageRecord ToEveryone<T>(T message, DateTimeOffset now) where T : class => Row(Publish, message, now);
+
+    public static object Read(OutboxMessageRecord row) =>
+        JsonSerializer.Deserialize(row.Body, Types[row.MessageType])
+            ?? throw new InvalidOperationException($"outbox row {row.Id} holds no {row.MessageType}");
+
+    private static OutboxMessageRecord Row<T>(string destination, T message, DateTimeOffset now) where T : class => new()
+    {
+        Destination = destination,
+        MessageType = typeof(T).Name,
+        Body = JsonSerializer.Serialize(message),
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Kite.Core.Executions;
+using Kite.Core.Expressions;
+using Kite.Core.Time;
+using Kite.Core.Values;
+using Kite.Data.Flows;
+using Kite.Data.Logs;
+using Kite.Messaging.Contracts;
+using Kite.Worker.Runners;
+using MassTransit;
+using State = Kite.Core.Executions.State;
+using Microsoft.Extensions.Options;
+
+namespace Kite.Worker.Jobs;
+
+/// <summary>
+/// Runs one task run: reports RUNNING, runs the task (bounded by its <c>timeout</c>), reports the result. The job is
+/// acked only after the result is published; if the worker stops mid-task the job is not acked and runs again elsewhere.
+/// </summary>
+public sealed class WorkerJobConsumer(
+    FlowCache flows,
+    TaskRunners runners,
+    LogWriter logs,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
+{
+    public async Task Consume(ConsumeContext<WorkerJob> context)
+    {
+        var job = context.Message;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
+        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, "RUNNING", null), context.CancellationToken);
+        var (state, outputs) = await RunAsync(job, context.CancellationToken);
+        await logs.FlushAsync(context.CancellationToken);
+        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, state.ToKestraName(), outputs), context.CancellationToken);
+    }
+
+    private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken stopping)
+    {
+        var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
+        var task = flow?.FindTask(job.TaskId);
+        var runner = task is null ? null : runners.For(task.GetType());
+        var variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
+        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace }, logs, clock);
+        if (task is null || runner is null)
+        {
+            var reason = task is null
+                ? $"task {job.TaskId} was not found in {job.Namespace}.{job.FlowId} revision {job.FlowRevision}"
+                : $"the task type {task.Type} is not supported by this worker yet";
+            await context.LogAsync("ERROR", reason, stopping);
+            return (State.Failed, null);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        TimeSpan? limit = null;
+        try
+        {
+            if (task.Timeout is { } text)
+            {
+                limit = IsoDuration.Parse(context.RenderText(text));
+                timeout.CancelAfter(limit.Value);
+            }
+
+            var outputs = await runner.RunAsync(task, context, timeout.Token);
+            var json = outputs is null ? null : PlainJson.Write(outputs);
+            if (json is not null && Encoding.UTF8.GetByteCount(json) > options.Value.MaxOutputBytes)
+            {
+                await context.LogAsync("ERROR", $"the outputs of {task.Id} are {Encoding.UTF8.GetByteCount(json):N0} bytes, over the {options.Value.MaxOutputBytes:N0}-byte limit (Kite:Worker:MaxOutputBytes)", stopping);
+                return (State.Failed, null);
+            }
+
+            return (State.Success, json);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested && limit is not null)
+        {
+            await context.LogAsync("ERROR", $"{task.Id} timed out after {IsoDuration.Format(limit.Value)}", stopping);
+            return (State.Failed, null);
+        }
+        catch (Exception ex) when (ex is TaskFailedException or ExpressionException or FormatException)
+        {
+            await context.LogAsync("ERROR", $"{task.Id} failed: {ex.Message}", stopping);
+            return (State.Failed, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Task {TaskId} threw unexpectedly", task.Id);
+            await context.LogAsync("ERROR", $"{task.Id} failed: {ex.GetType().Name}: {ex.Message}", stopping);
+            return (State.Failed, null);
+        }
+    }
+}

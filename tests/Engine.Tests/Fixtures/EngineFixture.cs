@@ -1,0 +1,138 @@
+using Kite.Core.Executions;
+using Kite.Core.Flows;
+using Kite.Core.Inputs;
+using Kite.Data;
+using Kite.Data.Executions;
+using Kite.Data.Records;
+using Kite.Integration.Tests.Fixtures;
+using Kite.Messaging.Contracts;
+using MassTransit;
+using State = Kite.Core.Executions.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Kite.Engine.Tests.Fixtures;
+
+/// <summary>One executor and one worker for the test assembly, started as their services start them, on one migrated database.</summary>
+public sealed class EngineFixture : IAsyncLifetime
+{
+    private readonly Infrastructure infrastructure = new();
+    private WebApplication? executor;
+    private WebApplication? worker;
+    private NpgsqlDataSource? dataSource;
+
+    public string Database { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        Database = await MigratedDatabase.CreateAsync(infrastructure);
+        dataSource = NpgsqlDataSource.Create(Database);
+        executor = Host("executor", builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
+        worker = Host("worker", builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
+        await Task.WhenAll(executor.StartAsync(), worker.StartAsync());
+        foreach (var app in new[] { executor, worker })
+        {
+            await Eventually.BecomesAsync(() => Task.FromResult(app.Services.GetRequiredService<IBusControl>().CheckHealth().Status),
+                s => s == BusHealthStatus.Healthy, "the bus is connected");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in new[] { worker, executor })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+
+        if (dataSource is not null)
+        {
+            await dataSource.DisposeAsync();
+        }
+
+        await infrastructure.DisposeAsync();
+    }
+
+    /// <summary>Saves the flow (revision 1) unless it is there, creates an execution as the Api does, and hands it to the executor.</summary>
+    public async Task<string> StartAsync(string yaml, Dictionary<string, object?>? inputs = null, Dictionary<string, object?>? trigger = null)
+    {
+        var document = FlowReader.ReadOne(yaml);
+        Assert.True(document.IsValid, string.Join("; ", document.Violations));
+        var flow = document.Flow!;
+        var resolved = InputResolver.Resolve(flow.Inputs, inputs ?? []);
+        Assert.True(resolved.IsValid, string.Join("; ", resolved.Errors));
+        await using var db = Context();
+        if (!await db.Flows.AnyAsync(f => f.Namespace == flow.Namespace && f.Id == flow.Id && f.Revision == 1))
+        {
+            db.Flows.Add(new FlowRecord { Namespace = flow.Namespace, Id = flow.Id, Revision = 1, Source = yaml, UpdatedAt = DateTimeOffset.UtcNow });
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var id = ShortId.New();
+        db.Executions.Add(new ExecutionRecord
+        {
+            Id = id,
+            Namespace = flow.Namespace,
+            FlowId = flow.Id,
+            FlowRevision = 1,
+            State = "CREATED",
+            StartDate = now,
+            StateHistory = StateJson.WriteHistory(new StateHistory(State.Created, now)),
+            Inputs = PlainJsonColumns.Write(resolved.Values),
+            Trigger = PlainJsonColumns.Write(trigger),
+        });
+        await db.SaveChangesAsync();
+        await executor!.Services.GetRequiredService<IPublishEndpoint>().Publish(new ExecutionCreated(id));
+        return id;
+    }
+
+    public async Task<ExecutionView> RunAsync(string yaml, Dictionary<string, object?>? inputs = null, Dictionary<string, object?>? trigger = null, TimeSpan? timeout = null) =>
+        await WaitForEndAsync(await StartAsync(yaml, inputs, trigger), timeout);
+
+    public Task<ExecutionView> WaitForEndAsync(string executionId, TimeSpan? timeout = null) =>
+        Eventually.BecomesAsync(() => ReadAsync(executionId), e => StateExtensions.ParseKestraName(e.State).IsTerminated(), $"execution {executionId} ends", timeout ?? TimeSpan.FromSeconds(60));
+
+    public async Task<ExecutionView> ReadAsync(string executionId)
+    {
+        await using var db = Context();
+        var execution = await db.Executions.AsNoTracking().SingleAsync(e => e.Id == executionId && (e.Deleted || !e.Deleted));
+        var runs = await db.TaskRuns.AsNoTracking().Where(t => t.ExecutionId == executionId).OrderBy(t => t.Position).ToListAsync();
+        return new ExecutionView(execution.Id, execution.State,
+            [.. runs.Select(r => new TaskRunView(r.Id, r.TaskId, r.State, r.Value, r.Outputs, r.Attempts))], execution.Outputs);
+    }
+
+    public async Task<List<(string Level, string Message, string? TaskId)>> LogsAsync(string executionId)
+    {
+        await using var db = Context();
+        return (await db.Logs.AsNoTracking().Where(l => !l.Deleted && l.ExecutionId == executionId).OrderBy(l => l.Id).ToListAsync())
+            .Select(l => (l.Level, l.Message, l.TaskId)).ToList();
+    }
+
+    private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
+
+    private WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = Database,
+            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
+            ["OTEL_SERVICE_NAME"] = name,
+        });
+        builder.AddServiceDefaults();
+        addRole(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}
