@@ -5,8 +5,8 @@ using MassTransit;
 
 namespace Kite.Executor.Consumers;
 
-public sealed class ExecutionCreatedConsumer(ExecutionStepRunner steps) : IConsumer<ExecutionCreated>
+public sealed class ExecutionCreatedConsumer(ExecutionSteps steps) : IConsumer<ExecutionCreated>
 {
     public Task Consume(ConsumeContext<ExecutionCreated> context) =>
-        steps.RunAsync(context.Message.ExecutionId, new ExecutionStarted(), context.CancellationToken);
+        steps.RunAsync(context.Message.ExecutionId, [new ExecutionStarted()]);
 }

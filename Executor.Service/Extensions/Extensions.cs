@@ -23,7 +23,7 @@ public static class Extensions
             bus.AddConsumer<WorkerTaskResultConsumer>(c => c.Options<BatchOptions>(batch => batch
                     .SetMessageLimit(options.ResultBatchSize)
                     .SetTimeLimit(options.ResultBatchWait)
-                    .SetConcurrencyLimit(Math.Max(1, options.Partitions) * 2)
+                    .SetConcurrencyLimit(16)
                     .GroupBy<WorkerTaskResult, string>(m => m.Message.ExecutionId)))
                 .Endpoint(e => { e.Name = Queues.Executor; e.ConcurrentMessageLimit = concurrency; e.PrefetchCount = concurrency; });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();
+        builder.Services.AddSingleton<StepCoalescer>();
+        builder.Services.AddSingleton<ExecutionSteps>();
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddHostedService<OutboxSweeper>();
     }

@@ -55,7 +55,7 @@ public sealed class SemanticsTests(EngineFixture engine)
             """, new() { ["name"] = "kite" });
 
         Assert.Equal("SUCCESS", execution.State);
-        Assert.Equal("{\"final\":\"HELLO KITE\"}", execution.Outputs);
+        Assert.Equal("{\"final\": \"HELLO KITE\"}", execution.Outputs);
     }
 
     [Fact]

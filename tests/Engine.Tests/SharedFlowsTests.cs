@@ -51,8 +51,8 @@ public sealed class SharedFlowsTests(EngineFixture engine)
         Assert.Equal(2111, execution.TaskRuns.Count);
         var outputs = execution.TaskRuns.Where(r => r.TaskId == "output").Select(r => r.Outputs!).ToList();
         Assert.Equal(2000, outputs.Count);
-        Assert.Contains("{\"values\":{\"path\":\"10/10/20\"}}", outputs);
-        Assert.Contains("{\"values\":{\"path\":\"3/7/1\"}}", outputs);
+        Assert.Contains("{\"values\": {\"path\": \"10/10/20\"}}", outputs);
+        Assert.Contains("{\"values\": {\"path\": \"3/7/1\"}}", outputs);
     }
 
     [Fact]
