@@ -11,6 +11,13 @@ public sealed class RenderContext(IReadOnlyDictionary<string, object?> variables
 
     public ISecretStore? Secrets { get; init; }
 
+    public IKvStore? Kv { get; init; }
+
+    public IFileStore? Files { get; init; }
+
+    /// <summary>Random source of <c>randomInt</c>, <c>nanoId</c>, <c>id</c> and <c>ksuid</c>; tests pass a seeded one.</summary>
+    public Random Random { get; init; } = Random.Shared;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The error logs of the execution, for <c>errorLogs()</c>.</summary>

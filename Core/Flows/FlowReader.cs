@@ -44,6 +44,8 @@ public static class FlowReader
     private static FlowDocument ReadDocument(YamlNode root, string[] lines)
     {
         var violations = new List<Violation>();
+        MergeKeys.Expand(root);
+        PluginDefaultsApplier.Apply(root);
         var binder = new YamlBinder(violations);
         var flow = binder.Bind<Flow>(root, "");
         if (flow is not null)

@@ -7,7 +7,7 @@ public sealed class Listener : FlowElement
 {
     public string? Description { get; set; }
 
-    public List<Dictionary<string, object?>>? Conditions { get; set; }
+    public List<Triggers.Conditions.Condition>? Conditions { get; set; }
 
     public List<TaskDefinition>? Tasks { get; set; }
 }

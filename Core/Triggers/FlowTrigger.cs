@@ -10,5 +10,5 @@ public sealed class FlowTrigger : Trigger
     /// <summary>Absent means the terminated states and PAUSED.</summary>
     public List<State>? States { get; set; }
 
-    public Dictionary<string, object?>? Preconditions { get; set; }
+    public Preconditions? Preconditions { get; set; }
 }

@@ -23,5 +23,5 @@ public sealed class Schedule : Trigger
     public Dictionary<string, object?>? Backfill { get; set; }
 
     /// <summary>Deprecated alias of <see cref="Trigger.Conditions"/>.</summary>
-    public List<Dictionary<string, object?>>? ScheduleConditions { get; set; }
+    public List<Conditions.Condition>? ScheduleConditions { get; set; }
 }

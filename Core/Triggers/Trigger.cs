@@ -18,7 +18,7 @@ public abstract class Trigger : FlowElement
 
     public string? Description { get; set; }
 
-    public List<Dictionary<string, object?>>? Conditions { get; set; }
+    public List<Conditions.Condition>? Conditions { get; set; }
 
     public bool Disabled { get; set; }
 

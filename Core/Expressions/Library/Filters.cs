@@ -4,7 +4,7 @@ namespace Kite.Core.Expressions.Library;
 internal static class Filters
 {
     public static IReadOnlyDictionary<string, Filter> All { get; } =
-        StringFilters.All.Concat(CollectionFilters.All).Concat(DateFilters.All).Concat(JsonFilters.All).Concat(EncodingFilters.All)
+        StringFilters.All.Concat(CollectionFilters.All).Concat(DateFilters.All).Concat(JsonFilters.All).Concat(EncodingFilters.All).Concat(YamlFilters.All)
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
 
     /// <summary>The filters that may see an undefined input (<c>default</c> only, as in Pebble's strict mode).</summary>

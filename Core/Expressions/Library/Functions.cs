@@ -6,7 +6,11 @@ namespace Kite.Core.Expressions.Library;
 /// <summary>The functions Kestra flows call: <c>range</c>, <c>now</c>, <c>fromJson</c>, <c>secret</c>, <c>render</c>...</summary>
 internal static class Functions
 {
-    public static IReadOnlyDictionary<string, Function> All { get; } = new Dictionary<string, Function>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, Function> All { get; } = new Dictionary<string, Function>(Core, StringComparer.Ordinal)
+        .Concat(IdFunctions.All).Concat(StorageFunctions.All).Concat(ContextFunctions.All)
+        .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+    private static Dictionary<string, Function> Core => new(StringComparer.Ordinal)
     {
         ["range"] = Range,
         ["now"] = (_, scope) => scope.Context.Time.GetUtcNow(),

@@ -10,7 +10,7 @@ namespace Kite.Core.Expressions.Syntax;
 /// <summary>
 /// The Pebble expression grammar on Parlot, lowest precedence first: ternary, <c>??</c>/<c>???</c>, <c>or</c>, <c>and</c>,
 /// <c>contains</c>, comparisons and <c>in</c>, <c>+ -</c>, <c>* / %</c>, then <c>~</c>, filters and <c>is</c> tests left to right,
-/// then unary and member access. As in Pebble, <c>not</c> applies to everything up to the next <c>??</c> or <c>?</c>.
+/// then unary and member access; <c>..</c> (range) sits between comparisons and <c>+ -</c>. As in Pebble, <c>not</c> applies to everything up to the next <c>??</c> or <c>?</c>.
 /// </summary>
 internal static class ExpressionGrammar
 {
@@ -33,7 +33,9 @@ internal static class ExpressionGrammar
             .Then<Expression>(x => x.Item2.Length == 0
                 ? new Literal(long.Parse(x.Item1.Span, CultureInfo.InvariantCulture))
                 : new Literal(double.Parse($"{x.Item1}.{x.Item2}", CultureInfo.InvariantCulture)));
-        var text = Terms.String(StringLiteralQuotes.SingleOrDouble).Then<Expression>(s => new Literal(s.ToString()));
+        var text = OneOf(
+            Terms.String(StringLiteralQuotes.Single).Then<Expression>(s => new Literal(s.ToString())),
+            Terms.String(StringLiteralQuotes.Double).Then<Expression>((context, s) => StringInterpolation.Build(context, s.ToString())));
         var constant = OneOf(Word("true"), Word("false"), Word("null"), Word("none"))
             .Then<Expression>(w => new Literal(w switch { "true" => true, "false" => false, _ => null }));
 
@@ -60,7 +62,7 @@ internal static class ExpressionGrammar
 
         var primary = OneOf(number, text, constant, list, map, group, callOrVariable);
 
-        var attribute = Terms.Char('.').SkipAnd(OneOf(identifier, Terms.Pattern(char.IsAsciiDigit)).ElseError("expected a name after '.'"))
+        var attribute = Terms.Char('.').WhenNotFollowedBy(Literals.Char('.')).SkipAnd(OneOf(identifier, Terms.Pattern(char.IsAsciiDigit)).ElseError("expected a name after '.'"))
             .Then<Func<Expression, Expression>>(name => target => new Member(target, name.ToString(), null));
         var index = Terms.Char('[').SkipAnd(expression).AndSkip(Terms.Char(']').ElseError("expected ']'"))
             .Then<Func<Expression, Expression>>(key => target => new Member(target, null, key));
@@ -90,7 +92,10 @@ internal static class ExpressionGrammar
         var additive = Parsers.LeftAssociative(multiplicative,
             (Terms.Char('+'), (a, b) => new Binary("+", a, b)),
             (Terms.Char('-').WhenNotFollowedBy(OneOf(Literals.Char('}'), Literals.Char('%'))), (a, b) => new Binary("-", a, b)));
-        var comparison = Parsers.LeftAssociative(additive,
+        // Pebble's range operator: 1..3 is range(1, 3).
+        var range = additive.And(ZeroOrOne(Terms.Text("..").SkipAnd(additive)))
+            .Then(x => x.Item2 is null ? x.Item1 : new FunctionCall("range", [new Argument(null, x.Item1), new Argument(null, x.Item2)], Functions.All["range"]));
+        var comparison = Parsers.LeftAssociative(range,
             (Terms.Text("=="), (a, b) => new Binary("==", a, b)),
             (Terms.Text("!="), (a, b) => new Binary("!=", a, b)),
             (Terms.Text("<="), (a, b) => new Binary("<=", a, b)),

@@ -23,6 +23,11 @@ internal static class FlowValidator
             {
                 context.Add(schedule.Location.Child("cron"), ViolationKind.InvalidCron, error);
             }
+            foreach (var condition in (schedule.ScheduleConditions ?? []).Where(c => !c.OnSchedule))
+            {
+                context.Add(condition.Location.Child("type"), ViolationKind.InvalidValue,
+                    $"'{condition.Type}' is not a schedule condition: scheduleConditions only take conditions on the trigger date (DayWeek, DateTimeBetween, Weekend...)");
+            }
         }
         foreach (var dag in flow.AllTasks().OfType<Dag>())
         {

@@ -3,6 +3,7 @@ using Kite.Core.Inputs;
 using Kite.Core.Tasks;
 using Kite.Core.Tasks.Scripts;
 using Kite.Core.Triggers;
+using Kite.Core.Triggers.Conditions;
 using Kite.Core.Validation;
 
 namespace Kite.Core.Flows.Reading;
@@ -16,6 +17,7 @@ internal sealed record Polymorphism(TypeCatalog Catalog, ViolationKind UnknownKi
         [typeof(Trigger)] = new(TriggerTypes.Catalog, ViolationKind.UnknownTriggerType, "trigger type"),
         [typeof(Input)] = new(InputTypes.Catalog, ViolationKind.UnknownType, "input type"),
         [typeof(Retry)] = new(RetryTypes.Catalog, ViolationKind.UnknownType, "retry type"),
+        [typeof(Condition)] = new(ConditionTypes.Catalog, ViolationKind.UnknownType, "condition type"),
         [typeof(TaskRunner)] = new(TaskTypes.Runners, ViolationKind.UnknownType, "task runner type"),
     };
 

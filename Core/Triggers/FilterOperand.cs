@@ -1,0 +1,7 @@
+namespace Kite.Core.Triggers;
+
+public enum FilterOperand
+{
+    And,
+    Or,
+}

@@ -1,0 +1,9 @@
+namespace Kite.Core.Triggers;
+
+public enum TimeWindowType
+{
+    DurationWindow,
+    SlidingWindow,
+    DailyTimeDeadline,
+    DailyTimeWindow,
+}
