@@ -15,6 +15,8 @@ public sealed class EnvironmentTests
         "LOGGING__CONSOLE__FORMATTEROPTIONS__COLORBEHAVIOR",
     ];
 
+    private static readonly string[] Servers = ["postgres", "rabbitmq"];
+
     private readonly PublishedTree tree = PublishedTree.Instance;
 
     private static Dictionary<string, V1EnvVar> Env(V1PodTemplateSpec template) => template.Spec.Containers[0].Env.ToDictionary(e => e.Name);
@@ -29,7 +31,7 @@ public sealed class EnvironmentTests
         Assert.All(tree.Base<V1Deployment>(), deployment =>
         {
             var env = Env(deployment.Spec.Template);
-            foreach (var server in new[] { "postgres", "rabbitmq" })
+            foreach (var server in Servers)
             {
                 var reference = env[$"ConnectionStrings__{server}"].ValueFrom.SecretKeyRef;
                 Assert.Equal((ConnectionSecrets.Name, server), (reference.Name, reference.Key));

@@ -20,7 +20,8 @@ public sealed class OverlayTests
             Assert.Equal(s.Metadata.Name, s.Spec.ServiceName);
             Assert.Contains(objects.OfType<V1Service>(), svc => svc.Metadata.Name == s.Metadata.Name && svc.Spec.ClusterIP == "None");
         });
-        Assert.All(objects.Cast<k8s.IMetadata<V1ObjectMeta>>().Where(o => o is not V1Namespace), o => Assert.Equal("kite", o.Metadata.Namespace));
+        var namespaces = objects.Where(o => o is not V1Namespace).Cast<IMetadata<V1ObjectMeta>>().Select(o => o.Metadata.NamespaceProperty).Distinct();
+        Assert.Equal(["kite"], namespaces);
     }
 
     [Fact]
