@@ -35,6 +35,29 @@ public sealed record PublishCommand(string OutputDirectory)
             }
         }
 
-        return (new PublishCommand(Path.GetFullPath(output)), [.. rest]);
+        return (new PublishCommand(Resolve(output)), [.. rest]);
+    }
+
+    /// <summary>
+    /// A relative output is taken from the repository root (the folder holding Suite.sln above the current one), because
+    /// <c>dotnet run --project AppHost</c> runs the AppHost in its project folder, not where the user typed the command.
+    /// </summary>
+    private static string Resolve(string output)
+    {
+        if (Path.IsPathRooted(output))
+        {
+            return Path.GetFullPath(output);
+        }
+
+        var root = new DirectoryInfo(Directory.GetCurrentDirectory());
+        for (var dir = root; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Suite.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, output));
+            }
+        }
+
+        return Path.GetFullPath(output);
     }
 }

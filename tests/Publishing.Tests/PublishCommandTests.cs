@@ -19,14 +19,22 @@ public sealed class PublishCommandTests
     {
         var (command, remaining) = PublishCommand.Parse(["publish", "--output", "out/k8s", "--Kite:ApiPort=9090"]);
 
-        Assert.Equal(Path.GetFullPath("out/k8s"), command!.OutputDirectory);
+        Assert.Equal(Path.Combine(PublishedTree.RepositoryRoot, "out", "k8s"), command!.OutputDirectory);
         Assert.Equal(["--Kite:ApiPort=9090"], remaining);
     }
 
     [Fact]
-    public void Publish_without_an_output_writes_to_deploy_k8s()
+    public void Publish_without_an_output_writes_to_deploy_k8s_of_the_repository_wherever_it_runs_from()
     {
-        Assert.Equal(Path.GetFullPath("deploy/k8s"), PublishCommand.Parse(["publish"]).Command!.OutputDirectory);
+        Assert.Equal(PublishedTree.CommittedTree, PublishCommand.Parse(["publish"]).Command!.OutputDirectory);
+    }
+
+    [Fact]
+    public void An_absolute_output_is_used_as_given()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kite-out");
+
+        Assert.Equal(folder, PublishCommand.Parse(["publish", $"--output={folder}"]).Command!.OutputDirectory);
     }
 
     [Fact]
