@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using Kite.AppHost.Model;
 
@@ -21,6 +20,8 @@ public sealed class PublishedTree
         {
             throw new InvalidOperationException($"publish exited {code}: {output}");
         }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(Directory, recursive: true);
     }
 
     public static PublishedTree Instance => Shared.Value;
