@@ -1,6 +1,7 @@
 using Kite.AppHost.Dashboard;
 using Kite.AppHost.Model;
 using Kite.AppHost.Orchestration;
+using Kite.AppHost.Publishing;
 using Kite.Hosting.Postgres;
 using Kite.Hosting.Processes;
 using Kite.Hosting.RabbitMq;
@@ -16,6 +17,7 @@ public sealed class AppHostBuilder
 
     private AppHostBuilder(string[] args)
     {
+        (PublishCommand, args) = PublishCommand.Parse(args);
         // Settings live next to the binary, wherever `dotnet run --project AppHost` was called from.
         web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         Settings = web.Configuration.GetSection("Kite").Get<AppHostSettings>() ?? new AppHostSettings();
@@ -23,6 +25,11 @@ public sealed class AppHostBuilder
     }
 
     public AppHostSettings Settings { get; }
+
+    /// <summary>Set when the AppHost was started with the <c>publish</c> verb: write manifests instead of running.</summary>
+    public PublishCommand? PublishCommand { get; }
+
+    public IReadOnlyList<Resource> Resources => resources;
 
     public static AppHostBuilder Create(string[] args) => new(args);
 

@@ -1,5 +1,6 @@
 using Kite.AppHost;
 using Kite.AppHost.Model;
+using Kite.AppHost.Publishing;
 using Kite.Hosting;
 
 var builder = AppHostBuilder.Create(args);
@@ -10,11 +11,17 @@ var rabbitmq = builder.AddRabbitMQ("rabbitmq");
 var migrations = builder.AddProject("migrations", "Migrator").AsJob()
     .WithReference(postgres).WaitFor(postgres);
 
-builder.AddService("executor", "Executor.Service", postgres, rabbitmq, migrations);
-builder.AddService("worker", "Worker.Service", postgres, rabbitmq, migrations).WithReplicas(2);
-builder.AddService("scheduler", "Scheduler.Service", postgres, rabbitmq, migrations);
-builder.AddService("api", "Api.Service", postgres, rabbitmq, migrations).WithHttpEndpoint(builder.Settings.ApiPort);
+// Replicas: the local run's, then the published (cluster) ones; autoscaleTo adds a HorizontalPodAutoscaler.
+builder.AddService("executor", "Executor.Service", postgres, rabbitmq, migrations).PublishWithReplicas(2, autoscaleTo: 6);
+builder.AddService("worker", "Worker.Service", postgres, rabbitmq, migrations).WithReplicas(2).PublishWithReplicas(3, autoscaleTo: 12);
+builder.AddService("scheduler", "Scheduler.Service", postgres, rabbitmq, migrations).PublishWithReplicas(2);
+builder.AddService("api", "Api.Service", postgres, rabbitmq, migrations).WithHttpEndpoint(builder.Settings.ApiPort).PublishWithReplicas(2);
 builder.AddService("purge", "Purge.Service", postgres, rabbitmq, migrations);
+
+if (builder.PublishCommand is { } publish)
+{
+    return KubernetesPublisher.Publish(builder.Resources, publish);
+}
 
 try
 {

@@ -24,6 +24,9 @@ public sealed class ProjectResource(string name, string projectName, string entr
     public List<ProjectResource> ServiceReferences { get; } = [];
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Replicas and autoscaling when published; the local run ignores it.</summary>
+    public PublishOptions Publish { get; } = new();
+
     public void SetReplicas(int count) =>
         replicas = count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, $"{Name}: replicas must be at least 1");
 }

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Kite.Publishing.Tests;
+
+public static class Tools
+{
+    /// <summary>Runs a command to its end (at most 2 minutes) and returns its exit code and standard output (or error when it failed).</summary>
+    public static (int Code, string Output) Run(string file, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{file} timed out");
+        }
+
+        return (process.ExitCode, process.ExitCode == 0 ? stdout.Result : stderr.Result + stdout.Result);
+    }
+}
