@@ -27,7 +27,7 @@ public static class Extensions
             form.ValueCountLimit = limits.MaxInputs;
         });
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ApiProblemHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddOpenApi();

@@ -10,7 +10,8 @@ namespace Kite.Api.Tests.Executions;
 
 /// <summary>
 /// The list and count queries of <c>GET /executions/search</c>, explained on 200,000 executions (a tenth deleted):
-/// each one is served by an index led by <c>deleted</c>, none reads the table sequentially.
+/// each one is served by an index led by <c>deleted</c>, none reads the table sequentially. The one exception is the
+/// count with no filter at all, which has to read every row whatever the plan.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ExecutionQueryPlanTests(ApiFixture api)
@@ -43,6 +44,12 @@ public sealed class ExecutionQueryPlanTests(ApiFixture api)
             var query = ExecutionSearchQuery.From(Query(search), TimeProvider.System);
             foreach (var (kind, sql) in new[] { ("page", query.PageSql), ("count", query.CountSql) })
             {
+                // Counting every execution reads every row; there the planner rightly prefers a parallel sequential scan.
+                if (kind == "count" && query.Conditions.Parameters.Count == 0)
+                {
+                    continue;
+                }
+
                 var plan = await ExplainAsync(database, sql, query);
                 if (plan.Contains("Seq Scan", StringComparison.Ordinal) || !plan.Contains("Index", StringComparison.Ordinal))
                 {
@@ -67,7 +74,7 @@ public sealed class ExecutionQueryPlanTests(ApiFixture api)
             SELECT 'e' || g, 'ns' || (g % 50), 'flow' || (g % 20), 1,
                    (ARRAY['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILED', 'RUNNING', 'CREATED', 'WARNING', 'KILLED'])[1 + g % 8],
                    timestamptz '2025-06-01' + g * interval '1 minute', timestamptz '2025-06-01' + g * interval '1 minute' + interval '5 seconds', 5000,
-                   '{"{"}{"}"}', '[{"{"}"key": "k", "value": "v' || (g % 3) || '"{"}"}]', '[]', 1, g % 10 = 0
+                   '{"{"}{"}"}', ('[{"{"}"key": "k", "value": "v' || (g % 3) || '"{"}"}]')::jsonb, '[]', 1, g % 10 = 0
             FROM generate_series(1, {Executions}) g
             """,
             connection))
