@@ -35,7 +35,7 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
     public async Task<ExecutionResponse?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        string ns, flowId;
+        ExecutionResponse execution;
         await using (var command = new NpgsqlCommand($"SELECT {ExecutionRow.Columns} FROM executions WHERE deleted = false AND id = @id", connection))
         {
             command.Parameters.AddWithValue("id", id);
@@ -45,12 +45,11 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
                 return null;
             }
 
-            var found = ExecutionRow.Read(reader);
-            (ns, flowId) = (found.Namespace, found.FlowId);
-            await reader.CloseAsync();
-            var taskRuns = await TaskRunsAsync(connection, id, ns, flowId, cancellationToken);
-            return found with { TaskRunList = taskRuns };
+            execution = ExecutionRow.Read(reader);
         }
+
+        var taskRuns = await TaskRunsAsync(connection, id, execution.Namespace, execution.FlowId, cancellationToken);
+        return execution with { TaskRunList = taskRuns };
     }
 
     public async Task<(IReadOnlyList<ExecutionResponse> Page, long Total)> SearchAsync(ExecutionSearchQuery query, CancellationToken cancellationToken)
