@@ -13,18 +13,19 @@ namespace Kite.Api.Flows;
 public static class FlowsApi
 {
     private const string Yaml = "application/x-yaml";
+    private static readonly string[] AlsoYaml = ["application/yaml", "text/yaml", "text/plain"];
 
     public static IEndpointRouteBuilder MapFlowsApi(this IEndpointRouteBuilder app) => app.MapTenantAliased(api =>
     {
         var flows = api.MapGroup("/flows").WithTags("Flows");
-        flows.MapPost("/", Create).Accepts<string>(Yaml);
-        flows.MapPost("/validate", Validate).Accepts<string>(Yaml);
+        flows.MapPost("/", Create).Accepts<string>(Yaml, AlsoYaml);
+        flows.MapPost("/validate", Validate).Accepts<string>(Yaml, AlsoYaml);
         flows.MapGet("/search", Search);
         flows.MapPost("/enable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, CancellationToken ct) => SetDisabled(request, store, writer, false, ct));
         flows.MapPost("/disable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, CancellationToken ct) => SetDisabled(request, store, writer, true, ct));
         flows.MapGet("/{namespace}", ListNamespace);
         flows.MapGet("/{namespace}/{id}", Get);
-        flows.MapPut("/{namespace}/{id}", Update).Accepts<string>(Yaml);
+        flows.MapPut("/{namespace}/{id}", Update).Accepts<string>(Yaml, AlsoYaml);
         flows.MapDelete("/{namespace}/{id}", Delete);
         flows.MapGet("/{namespace}/{id}/revisions", Revisions);
     });

@@ -38,6 +38,16 @@ public sealed class FlowsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_flow_sent_as_text_yaml_is_accepted()
+    {
+        using var content = new StringContent(Flow(UniqueNamespace(), "plain"), Encoding.UTF8, "text/yaml");
+
+        var flow = await (await client.PostAsync(new Uri("/api/v1/flows", UriKind.Relative), content)).JsonAsync();
+
+        Assert.Equal("plain", (string)flow["id"]!);
+    }
+
+    [Fact]
     public async Task Creating_a_flow_that_exists_is_a_conflict()
     {
         var ns = UniqueNamespace();
