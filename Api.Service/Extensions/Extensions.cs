@@ -1,3 +1,12 @@
+using System.Text.Json.Serialization;
+using Kite.Api.Authentication;
+using Kite.Api.Executions;
+using Kite.Api.Flows;
+using Kite.Api.Problems;
+using Kite.Api.Routing;
+using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
+
 namespace Kite.Api.Extensions;
 
 public static class Extensions
@@ -6,5 +15,41 @@ public static class Extensions
     {
         builder.AddKiteDatabase();
         builder.AddKiteBus();
+        builder.AddBasicAuthentication();
+
+        var api = builder.Configuration.GetSection("Api");
+        builder.Services.Configure<ApiOptions>(api);
+        var limits = api.Get<ApiOptions>() ?? new ApiOptions();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = limits.MaxBodyBytes;
+            form.ValueCountLimit = limits.MaxInputs;
+        });
+
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.Describe);
+        builder.Services.AddExceptionHandler<ApiProblemHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FlowStore>();
+        builder.Services.AddScoped<FlowWriter>();
+        builder.Services.AddSingleton<ExecutionStore>();
+    }
+
+    /// <summary>The middleware and routes of the Api: problem details, Basic authentication, Kestra's API, the OpenAPI document and its reference page.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapFlowsApi();
+        app.MapExecutionsApi();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference().RequireAuthorization();
+        return app;
     }
 }

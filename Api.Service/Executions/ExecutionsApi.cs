@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Kite.Api.Flows;
+using Kite.Api.Paging;
+using Kite.Api.Problems;
+using Kite.Api.Routing;
+using Kite.Core.Executions;
+using Kite.Core.Flows;
+using Kite.Core.Inputs;
+using Kite.Messaging.Contracts;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Kite.Api.Executions;
+
+/// <summary>Kestra's execution routes: create (CREATED row, then ExecutionCreated to the executor), get, search and soft delete.</summary>
+public static class ExecutionsApi
+{
+    private static readonly JsonSerializerOptions InputJson = new(JsonSerializerOptions.Web) { Converters = { new IsoDurationConverter() } };
+
+    public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app) => app.MapTenantAliased(api =>
+    {
+        var executions = api.MapGroup("/executions").WithTags("Executions");
+        executions.MapGet("/search", Search);
+        executions.MapGet("/", Search);
+        executions.MapPost("/{namespace}/{flowId}", Create).Accepts<Dictionary<string, object>>("multipart/form-data", "application/json");
+        executions.MapGet("/{id}", Get);
+        executions.MapDelete("/{id}", Delete);
+    });
+
+    public static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> Create(
+        string @namespace,
+        string flowId,
+        HttpRequest request,
+        FlowStore flows,
+        ExecutionStore executions,
+        IPublishEndpoint bus,
+        TimeProvider clock,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (QueryValues.Bool(request.Query, "wait"))
+        {
+            return Problem.BadRequest("wait", "wait=true is not supported yet: follow the execution with GET /api/v1/executions/{id}");
+        }
+
+        var stored = QueryValues.Number(request.Query, "revision") is { } revision
+            ? await flows.RevisionAsync(@namespace, flowId, revision, cancellationToken)
+            : await flows.LatestAsync(@namespace, flowId, cancellationToken);
+        if (stored is null or { Deleted: true })
+        {
+            return Problem.NotFound($"flow '{@namespace}.{flowId}' does not exist");
+        }
+
+        if (FlowReader.ReadOne(stored.Source).Flow is not { } flow)
+        {
+            return Problem.Unprocessable("flow", $"flow '{@namespace}.{flowId}' revision {stored.Revision} no longer reads; save it again");
+        }
+
+        if (flow.Disabled)
+        {
+            return Problem.Conflict($"flow '{@namespace}.{flowId}' is disabled; enable it to run it");
+        }
+
+        var labels = ExecutionLabels.Merge(flow.Labels, request.Query["labels"]);
+        var scheduleDate = QueryValues.Date(request.Query, "scheduleDate");
+        var submitted = await SubmittedInputs.ReadAsync(request, options.Value, cancellationToken);
+        var inputs = InputResolver.Resolve(flow.Inputs, submitted);
+        if (!inputs.IsValid)
+        {
+            return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
+        }
+
+        var now = clock.GetUtcNow();
+        var execution = new NewExecution(
+            ExecutionIds.New(),
+            @namespace,
+            flowId,
+            stored.Revision,
+            now,
+            scheduleDate,
+            JsonSerializer.Serialize(inputs.Values, InputJson),
+            JsonSerializer.Serialize(labels, JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(new[] { new StateHistoryEntry(Core.Executions.State.Created.ToKestraName(), now) }, JsonSerializerOptions.Web));
+        await executions.InsertCreatedAsync(execution, cancellationToken);
+        await bus.Publish(new ExecutionCreated(execution.Id), cancellationToken);
+
+        var created = await executions.GetAsync(execution.Id, cancellationToken);
+        return created is null
+            ? Problem.NotFound($"execution '{execution.Id}' was deleted as soon as it was created")
+            : TypedResults.Ok(created);
+    }
+
+    public static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> Get(string id, ExecutionStore executions, CancellationToken cancellationToken)
+    {
+        var execution = await executions.GetAsync(id, cancellationToken);
+        return execution is null ? Problem.NotFound($"execution '{id}' does not exist") : TypedResults.Ok(execution);
+    }
+
+    public static async Task<Ok<PagedResults<ExecutionResponse>>> Search(
+        HttpRequest request, ExecutionStore executions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (page, total) = await executions.SearchAsync(ExecutionSearchQuery.From(request.Query, clock), cancellationToken);
+        return TypedResults.Ok(new PagedResults<ExecutionResponse>(page, total));
+    }
+
+    /// <summary>A soft delete; only a terminated execution, since a running one still belongs to the executor.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ExecutionStore executions, CancellationToken cancellationToken)
+    {
+        var execution = await executions.GetAsync(id, cancellationToken);
+        if (execution is null)
+        {
+            return Problem.NotFound($"execution '{id}' does not exist");
+        }
+
+        if (!StateExtensions.ParseKestraName(execution.State.Current).IsTerminated())
+        {
+            return Problem.Conflict($"execution '{id}' is {execution.State.Current}; kill it before deleting it");
+        }
+
+        return await executions.SoftDeleteAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problem.NotFound($"execution '{id}' does not exist");
+    }
+}

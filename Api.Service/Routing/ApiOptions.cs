@@ -1,0 +1,14 @@
+namespace Kite.Api.Routing;
+
+/// <summary>Limits of the Api, from the <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>The largest flow source accepted, in bytes.</summary>
+    public int MaxFlowBytes { get; set; } = 512 * 1024;
+
+    /// <summary>The largest body of any other request (inputs as JSON or a form), in bytes.</summary>
+    public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The most inputs one execution may be given.</summary>
+    public int MaxInputs { get; set; } = 100;
+}
