@@ -2,6 +2,7 @@ using Kite.AppHost.Dashboard;
 using Kite.AppHost.Model;
 using Kite.AppHost.Orchestration;
 using Kite.AppHost.Publishing;
+using Kite.Hosting;
 using Kite.Hosting.Postgres;
 using Kite.Hosting.Processes;
 using Kite.Hosting.RabbitMq;
@@ -28,6 +29,21 @@ public sealed class AppHostBuilder
 
     /// <summary>Set when the AppHost was started with the <c>publish</c> verb: write manifests instead of running.</summary>
     public PublishCommand? PublishCommand { get; }
+
+    /// <summary>Null until <see cref="Credentials"/> is called.</summary>
+    public ApiCredentials? ApiCredentials { get; private set; }
+
+    /// <summary>
+    /// The Api's credentials: <c>Auth__Username</c> / <c>Auth__Password</c> from the AppHost's own configuration, or user
+    /// <c>kite</c> with a password generated on first run and kept in the data folder. Nothing is generated when publishing.
+    /// </summary>
+    public ApiCredentials Credentials()
+    {
+        var username = web.Configuration["Auth:Username"] ?? "kite";
+        var password = web.Configuration["Auth:Password"]
+            ?? (PublishCommand is null ? GeneratedSecret.ReadOrCreate(Path.Combine(Settings.ResolveDataDirectory(), "api-password")) : "published-as-a-secret");
+        return ApiCredentials = new ApiCredentials(username, password);
+    }
 
     public IReadOnlyList<Resource> Resources => resources;
 
@@ -61,6 +77,7 @@ public sealed class AppHostBuilder
         web.WebHost.UseUrls($"http://localhost:{Settings.DashboardPort}");
         web.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMinutes(2));
         web.Services.AddSingleton(Settings);
+        web.Services.AddSingleton(ApiCredentials ?? new ApiCredentials("", ""));
         web.Services.AddSingleton(TimeProvider.System);
         web.Services.AddSingleton(registry);
         web.Services.AddSingleton<IReadOnlyList<ReplicaRunner>>(replicas);
@@ -75,8 +92,8 @@ public sealed class AppHostBuilder
         var app = web.Build();
         app.MapDashboardApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Kite AppHost: dashboard http://localhost:{DashboardPort}, API http://localhost:{ApiPort}, data in {DataDirectory}",
-            Settings.DashboardPort, Settings.ApiPort, dataDirectory));
+            "Kite AppHost: dashboard http://localhost:{DashboardPort}, API http://localhost:{ApiPort} (user {User}, password {Password}), data in {DataDirectory}",
+            Settings.DashboardPort, Settings.ApiPort, ApiCredentials?.Username, ApiCredentials?.Password, dataDirectory));
         return app;
 
         ReplicaRunner CreateReplica(Resource resource, int index) => resource switch

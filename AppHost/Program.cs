@@ -15,7 +15,10 @@ var migrations = builder.AddProject("migrations", "Migrator").AsJob()
 builder.AddService("executor", "Executor.Service", postgres, rabbitmq, migrations).PublishWithReplicas(2, autoscaleTo: 6);
 builder.AddService("worker", "Worker.Service", postgres, rabbitmq, migrations).WithReplicas(2).PublishWithReplicas(3, autoscaleTo: 12);
 builder.AddService("scheduler", "Scheduler.Service", postgres, rabbitmq, migrations).PublishWithReplicas(2);
-builder.AddService("api", "Api.Service", postgres, rabbitmq, migrations).WithHttpEndpoint(builder.Settings.ApiPort).PublishWithReplicas(2);
+var credentials = builder.Credentials();
+builder.AddService("api", "Api.Service", postgres, rabbitmq, migrations).WithHttpEndpoint(builder.Settings.ApiPort)
+    .WithSecret("Auth__Username", credentials.Username).WithSecret("Auth__Password", credentials.Password)
+    .PublishWithReplicas(2);
 builder.AddService("purge", "Purge.Service", postgres, rabbitmq, migrations);
 
 if (builder.PublishCommand is { } publish)

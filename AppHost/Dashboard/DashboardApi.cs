@@ -15,6 +15,12 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", Page);
+        app.MapGet("/api/info", (AppHostSettings settings, ApiCredentials credentials) => TypedResults.Ok(new
+        {
+            api = $"http://localhost:{settings.ApiPort}",
+            username = credentials.Username,
+            password = credentials.Password,
+        }));
         var api = app.MapGroup("/api/resources");
         api.MapGet("/", ListResources);
         api.MapGet("/{id}/logs", FollowLogs);

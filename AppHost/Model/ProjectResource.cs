@@ -24,6 +24,12 @@ public sealed class ProjectResource(string name, string projectName, string entr
     public List<ProjectResource> ServiceReferences { get; } = [];
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>
+    /// Variables with secret values (credentials): passed to local replicas, published as references to the project's
+    /// own Secret with placeholder values, never written into a manifest.
+    /// </summary>
+    public Dictionary<string, string> Secrets { get; } = [];
+
     /// <summary>Replicas and autoscaling when published; the local run ignores it.</summary>
     public PublishOptions Publish { get; } = new();
 

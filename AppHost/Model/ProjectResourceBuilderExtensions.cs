@@ -42,6 +42,13 @@ public static class ProjectResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>A secret variable: its value reaches local replicas only; published manifests reference a Secret.</summary>
+    public static ResourceBuilder<ProjectResource> WithSecret(this ResourceBuilder<ProjectResource> builder, string name, string value)
+    {
+        builder.Resource.Secrets[name] = value;
+        return builder;
+    }
+
     /// <summary>Marks a step that exits when its work is done; dependents use <c>WaitForCompletion</c>.</summary>
     public static ResourceBuilder<ProjectResource> AsJob(this ResourceBuilder<ProjectResource> builder)
     {

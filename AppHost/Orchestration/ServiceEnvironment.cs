@@ -49,7 +49,7 @@ public static class ServiceEnvironment
             environment[$"services__{service.Name}__http__0"] = $"http://localhost:{service.PublicPort!.Value.ToString(CultureInfo.InvariantCulture)}";
         }
 
-        foreach (var (name, value) in project.Environment)
+        foreach (var (name, value) in project.Environment.Concat(project.Secrets))
         {
             environment[name] = value;
         }

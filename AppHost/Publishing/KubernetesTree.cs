@@ -38,6 +38,11 @@ public static class KubernetesTree
                 continue;
             }
 
+            if (ProjectSecrets.Placeholders(project) is { } secret)
+            {
+                files.Add(new($"base/{project.Name}/secrets.yaml", YamlText.Of(secret)));
+            }
+
             files.Add(new($"base/{project.Name}/deployment.yaml", YamlText.Of(ServiceDeployment.For(project))));
             files.Add(new($"base/{project.Name}/service.yaml", YamlText.Of(ServiceEndpoint.For(project))));
             files.Add(new($"base/{project.Name}/pdb.yaml", YamlText.Of(DisruptionBudget.For(project))));

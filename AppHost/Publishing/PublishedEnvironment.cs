@@ -35,6 +35,7 @@ public static class PublishedEnvironment
             Value = $"http://{service.Name}:{HttpPort.ToString(CultureInfo.InvariantCulture)}",
         }));
         environment.AddRange(project.Environment.Select(pair => new V1EnvVar { Name = pair.Key, Value = pair.Value }));
+        environment.AddRange(ProjectSecrets.EnvironmentVariables(project));
         return environment;
     }
 }

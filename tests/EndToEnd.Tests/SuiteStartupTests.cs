@@ -44,6 +44,24 @@ public sealed class SuiteStartupTests(RunningSuite suite)
     }
 
     [Fact]
+    public async Task The_api_refuses_requests_without_credentials_and_accepts_the_ones_the_dashboard_shows()
+    {
+        using var info = System.Text.Json.JsonDocument.Parse(await suite.Dashboard.GetStringAsync("/api/info"));
+        var user = info.RootElement.GetProperty("username").GetString();
+        var password = info.RootElement.GetProperty("password").GetString();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{suite.ApiPort}") };
+
+        using var anonymous = await http.GetAsync(new Uri("/api/v1/flows/search", UriKind.Relative));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+        using var authenticated = await http.GetAsync(new Uri("/api/v1/flows/search", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, authenticated.StatusCode);
+        Assert.Equal(32, password!.Length);
+    }
+
+    [Fact]
     public async Task The_dashboard_serves_its_page_and_each_resource_console_log()
     {
         var page = await suite.Dashboard.GetStringAsync("/");
