@@ -8,6 +8,9 @@ namespace Kite.Migrator;
 /// <summary>Waits for the database, applies every pending migration in one go, and reports what it did.</summary>
 public sealed class DatabaseMigration(KiteDbContext db, IConfiguration configuration, ILogger<DatabaseMigration> logger)
 {
+    /// <summary>An arbitrary, fixed key for <c>pg_advisory_lock</c>: "kite" in ASCII.</summary>
+    private const long MigrationLockKey = 0x6B697465;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var connectTimeout = configuration.GetValue("Migrator:ConnectTimeoutSeconds", 60);
@@ -23,8 +26,22 @@ public sealed class DatabaseMigration(KiteDbContext db, IConfiguration configura
             logger.LogWarning("The database has migrations this build does not know ({Unknown}); it was migrated by a newer Kite", string.Join(", ", before.Unknown));
         }
 
-        // EF Core takes a database lock for the duration, so concurrent migration steps apply each migration once.
-        await db.Database.MigrateAsync(cancellationToken);
+        // Two migration steps at once (two AppHosts, a Job retried while the first still runs) must not both apply a
+        // migration: a session advisory lock, held by the connection the migration runs on, serialises them, and the
+        // second finds nothing left to do.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            before = await SchemaVersion.CheckAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+
         logger.LogInformation("Schema is current: applied {Count} migration(s) {Migrations}", before.Pending.Count, string.Join(", ", before.Pending));
         return 0;
     }

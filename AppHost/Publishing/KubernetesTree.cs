@@ -17,7 +17,7 @@ public static class KubernetesTree
         var files = new List<ManifestFile>();
         files.AddRange(Base(servers, projects));
         files.AddRange(DevOverlay(servers));
-        files.AddRange(ExternalOverlay());
+        files.AddRange(ExternalOverlay(projects));
         files.Add(new ManifestFile(AspireManifest.FileName, AspireManifest.For(resources)));
         return files;
     }
@@ -83,17 +83,23 @@ public static class KubernetesTree
     }
 
     /// <summary>
-    /// Drops the base's placeholder Secret, so that applying the overlay never overwrites the one the operator
+    /// Drops the base's placeholder Secrets (connection strings, the Api's credentials), so that applying the overlay never overwrites the one the operator
     /// created (by hand, or from a vault through a secrets operator) with the real connection strings.
     /// </summary>
-    private static List<ManifestFile> ExternalOverlay() =>
-    [
-        new("overlays/external/connection-strings.yaml", Kustomization.DeletePatch("v1", "Secret", ConnectionSecrets.Name)),
-        new("overlays/external/kustomization.yaml", new Kustomization
+    private static List<ManifestFile> ExternalOverlay(List<ProjectResource> projects)
+    {
+        var files = new List<ManifestFile>
+        {
+            new("overlays/external/connection-strings.yaml", Kustomization.DeletePatch("v1", "Secret", ConnectionSecrets.Name)),
+        };
+        files.AddRange(projects.Where(p => p.Secrets.Count > 0).Select(p =>
+            new ManifestFile($"overlays/external/{p.Name}-secrets.yaml", Kustomization.DeletePatch("v1", "Secret", ProjectSecrets.Name(p)))));
+        files.Add(new("overlays/external/kustomization.yaml", new Kustomization
         {
             Namespace = SharedConfiguration.Namespace,
             Resources = ["../../base"],
-            Patches = [new KustomizePatch("connection-strings.yaml")],
-        }.ToYaml()),
-    ];
+            Patches = [.. files.Select(f => new KustomizePatch(f.RelativePath["overlays/external/".Length..]))],
+        }.ToYaml()));
+        return files;
+    }
 }

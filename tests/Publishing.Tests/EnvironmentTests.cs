@@ -62,7 +62,8 @@ public sealed class EnvironmentTests
                 ? [($"{pod.Name}-credentials", "password")]
                 : KitePods(tree).Single(p => p.Name == pod.Name).Template.Spec.Containers[0].Env
                     .Where(e => e.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
-                    .Select(e => (ConnectionSecrets.Name, e.Name["ConnectionStrings__".Length..]));
+                    .Select(e => (ConnectionSecrets.Name, e.Name["ConnectionStrings__".Length..]))
+                    .Concat(container.Env.Where(e => e.ValueFrom?.SecretKeyRef?.Name == $"kite-{pod.Name}-secrets").Select(e => ($"kite-{pod.Name}-secrets", e.Name)));
             Assert.Equal(allowed.Order(), secretKeys.Order());
             Assert.All(container.EnvFrom ?? [], source => Assert.Null(source.SecretRef));
             Assert.Null(pod.Template.Spec.Volumes?.FirstOrDefault(v => v.Secret is not null));
@@ -72,11 +73,11 @@ public sealed class EnvironmentTests
     [Fact]
     public void The_base_secret_and_configmap_hold_placeholders_never_credentials()
     {
-        var secret = Assert.Single(tree.Base<V1Secret>());
+        var secret = Assert.Single(tree.Base<V1Secret>(), s => s.Metadata.Name == ConnectionSecrets.Name);
 
         Assert.Equal(["postgres", "rabbitmq"], secret.StringData.Keys.Order());
-        Assert.All(secret.StringData.Values, value => Assert.StartsWith("REPLACE-ME", value, StringComparison.Ordinal));
-        Assert.Null(secret.Data);
+        Assert.All(tree.Base<V1Secret>().SelectMany(s => s.StringData.Values), value => Assert.StartsWith("REPLACE-ME", value, StringComparison.Ordinal));
+        Assert.All(tree.Base<V1Secret>(), s => Assert.Null(s.Data));
         Assert.All(tree.Base<V1ConfigMap>().SelectMany(c => c.Data.Keys), key => Assert.DoesNotContain("PASSWORD", key, StringComparison.OrdinalIgnoreCase));
     }
 

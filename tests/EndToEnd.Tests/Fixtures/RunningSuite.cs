@@ -8,8 +8,9 @@ namespace Kite.EndToEnd.Tests.Fixtures;
 /// The AppHost started as a user starts it, on free ports and a throwaway data folder, and waited on until its
 /// dashboard reports every resource up.
 /// </summary>
-public sealed class RunningSuite(IReadOnlyDictionary<string, string?> extraEnvironment) : IAsyncLifetime
+public sealed class RunningSuite : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> extraEnvironment;
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("kite-e2e-").FullName;
     private readonly List<string> output = [];
 
@@ -17,6 +18,9 @@ public sealed class RunningSuite(IReadOnlyDictionary<string, string?> extraEnvir
         : this(new Dictionary<string, string?>())
     {
     }
+
+    /// <summary>A suite started with extra AppHost settings (internal: xUnit wants one public constructor on a fixture).</summary>
+    internal RunningSuite(IReadOnlyDictionary<string, string?> extraEnvironment) => this.extraEnvironment = extraEnvironment;
 
     public int DashboardPort { get; } = FreePort.Next();
     public int ApiPort { get; } = FreePort.Next();
