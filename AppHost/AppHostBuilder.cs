@@ -22,7 +22,7 @@ public sealed class AppHostBuilder
         // Settings live next to the binary, wherever `dotnet run --project AppHost` was called from.
         web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         Settings = web.Configuration.GetSection("Kite").Get<AppHostSettings>() ?? new AppHostSettings();
-        projects = ProjectCatalog.Load(AppContext.BaseDirectory);
+        projects = ProjectCatalog.FromAssembly(typeof(AppHostBuilder).Assembly);
     }
 
     public AppHostSettings Settings { get; }

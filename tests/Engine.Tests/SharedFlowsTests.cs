@@ -1,10 +1,11 @@
 using Kite.Engine.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Kite.Engine.Tests;
 
 /// <summary>The benchmark flows of ../shared/flows run unchanged to SUCCESS.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class SharedFlowsTests(EngineFixture engine)
+public sealed class SharedFlowsTests(EngineFixture engine, ITestOutputHelper output)
 {
     private static string Flow(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Flows", file));
 
@@ -22,6 +23,7 @@ public sealed class SharedFlowsTests(EngineFixture engine)
     public async Task Five_ifs_take_the_then_branch_of_each_if_with_the_default_input()
     {
         var execution = await engine.RunAsync(Flow("five-ifs.yaml"));
+        output.WriteLine($"five-ifs: {execution.DurationMs} ms from creation to end (database timestamps)");
 
         Assert.Equal("SUCCESS", execution.State);
         Assert.Equal(10, execution.TaskRuns.Count);
@@ -35,6 +37,7 @@ public sealed class SharedFlowsTests(EngineFixture engine)
     public async Task A_foreach_runs_its_task_once_per_value(string file, int values)
     {
         var execution = await engine.RunAsync(Flow(file));
+        output.WriteLine($"{file}: {execution.DurationMs} ms from creation to end (database timestamps)");
 
         Assert.Equal("SUCCESS", execution.State);
         Assert.Equal(values + 1, execution.TaskRuns.Count);
@@ -46,6 +49,7 @@ public sealed class SharedFlowsTests(EngineFixture engine)
     public async Task Nested_foreach_2100_runs_2111_task_runs_and_each_output_names_its_three_loop_values()
     {
         var execution = await engine.RunAsync(Flow("nested-foreach-2100.yaml"), timeout: TimeSpan.FromMinutes(3));
+        output.WriteLine($"nested-foreach-2100: {execution.DurationMs} ms from creation to end (database timestamps)");
 
         Assert.Equal("SUCCESS", execution.State);
         Assert.Equal(2111, execution.TaskRuns.Count);

@@ -14,7 +14,7 @@ public sealed class PublishedTree
     private PublishedTree()
     {
         Directory = Path.Combine(Path.GetTempPath(), $"kite-publish-{Guid.NewGuid():N}");
-        var appHost = ProjectCatalog.Load(AppContext.BaseDirectory).EntryPoint("AppHost");
+        var appHost = ProjectCatalog.FromAssembly(typeof(PublishedTree).Assembly).EntryPoint("AppHost");
         var (code, output) = Tools.Run("dotnet", [appHost, "publish", "--output", Directory], RepositoryRoot);
         if (code != 0)
         {

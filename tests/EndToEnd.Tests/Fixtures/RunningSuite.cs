@@ -40,8 +40,10 @@ public sealed class RunningSuite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Dashboard.BaseAddress = new Uri($"http://localhost:{DashboardPort}");
-        var entryPoint = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "kite-projects.txt"))
-            .Select(l => l.Split('|')[1]).Single(p => p.EndsWith("Kite.AppHost.dll", StringComparison.Ordinal));
+        // The build records where the AppHost was built (see Directory.Build.targets).
+        var entryPoint = typeof(RunningSuite).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "kite-project:AppHost").Value!;
         var environment = new Dictionary<string, string?>(extraEnvironment)
         {
             ["Kite__DataDirectory"] = dataDirectory,

@@ -107,7 +107,7 @@ public sealed class EngineFixture : IAsyncLifetime
         var execution = await db.Executions.AsNoTracking().SingleAsync(e => e.Id == executionId && (e.Deleted || !e.Deleted));
         var runs = await db.TaskRuns.AsNoTracking().Where(t => t.ExecutionId == executionId).OrderBy(t => t.Position).ToListAsync();
         return new ExecutionView(execution.Id, execution.State,
-            [.. runs.Select(r => new TaskRunView(r.Id, r.TaskId, r.State, r.Value, r.Outputs, r.Attempts))], execution.Outputs);
+            [.. runs.Select(r => new TaskRunView(r.Id, r.TaskId, r.State, r.Value, r.Outputs, r.Attempts))], execution.Outputs, execution.DurationMs);
     }
 
     public async Task<List<(string Level, string Message, string? TaskId)>> LogsAsync(string executionId)
