@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kite.Hosting.Postgres;
+using Kite.Hosting.Processes;
 using Kite.Hosting.RabbitMq;
 using Npgsql;
 
@@ -6,7 +8,8 @@ namespace Kite.Integration.Tests.Fixtures;
 
 /// <summary>
 /// A throwaway PostgreSQL and RabbitMQ for the whole test assembly, started by the same provisioning code as the
-/// AppHost. Each test takes a fresh database of its own, so tests never see each other's rows.
+/// AppHost. Each test takes a fresh database of its own, so tests never see each other's rows. A test run that was
+/// killed before it could stop its servers leaves them listed in its folder; the next fixture stops them.
 /// </summary>
 public sealed class Infrastructure : IAsyncLifetime
 {
@@ -18,11 +21,36 @@ public sealed class Infrastructure : IAsyncLifetime
     public string PostgresConnectionString => postgres!.ConnectionString;
     public string RootDirectory => root;
 
+    private const string OwnerFile = "owner";
+
     public async Task InitializeAsync()
     {
+        await StopLeftoversOfKilledRunsAsync();
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         postgres = new PostgresServer(new PostgresServerOptions { RootDirectory = Path.Combine(root, "postgres"), Ephemeral = true });
         rabbitmq = new RabbitMqServer(new RabbitMqServerOptions { RootDirectory = Path.Combine(root, "rabbitmq") });
         await Task.WhenAll(postgres.StartAsync(CancellationToken.None), rabbitmq.StartAsync(CancellationToken.None));
+        var registry = new ProcessRegistry(Path.Combine(root, "processes.json"));
+        foreach (var process in new[] { postgres.Process, rabbitmq.Process, rabbitmq.PortMapper })
+        {
+            registry.Track(process!);
+        }
+    }
+
+    /// <summary>Folders of fixtures whose test process is gone: stop what they started, then delete them.</summary>
+    private static async Task StopLeftoversOfKilledRunsAsync()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "kite-it-*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            await new ProcessRegistry(Path.Combine(folder, "processes.json")).StopOrphansAsync(TimeSpan.FromSeconds(15));
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>A new, empty database on the shared server; returns its connection string.</summary>
