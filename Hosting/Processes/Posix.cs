@@ -5,9 +5,7 @@ namespace Kite.Hosting.Processes;
 /// <summary>The few POSIX calls .NET does not expose: sending a chosen signal, and who we run as.</summary>
 internal static partial class Posix
 {
-    public const int SigInt = 2;
     public const int SigKill = 9;
-    public const int SigTerm = 15;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
@@ -18,6 +16,4 @@ internal static partial class Posix
     public static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
 
     public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;
-
-    public static bool IsAlive(int pid) => Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == 1 /* EPERM: alive, not ours */;
 }
