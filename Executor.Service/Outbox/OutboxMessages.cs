@@ -13,7 +13,9 @@ public static class OutboxMessages
     private static readonly Dictionary<string, Type> Types = new[] { typeof(WorkerJob), typeof(ExecutionChanged), typeof(ExecutionCreated) }
         .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    public static OutboxMessageRecord ToWorker(WorkerJob job, DateTimeOffset now) => Row($"queue:{Queues.Worker}", job, now);
+    /// <summary>A job for the queue that runs its task: purge tasks go to Purge.Service, every other task to the workers.</summary>
+    public static OutboxMessageRecord ToRunner(WorkerJob job, bool purge, DateTimeOffset now) =>
+        Row($"queue:{(purge ? Queues.Purge : Queues.Worker)}", job, now);
 
     public static OutboxMessageRecord ToEveryone<T>(T message, DateTimeOffset now) where T : class => Row(Publish, message, now);
 

@@ -1,5 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Core.Executions.Events;
+using Kite.Core.Tasks;
 using Kite.Core.Values;
 using Kite.Data;
 using Kite.Data.Executions;
@@ -56,8 +57,9 @@ public sealed class ExecutionStepRunner(
             store.Stage(locked);
             foreach (var job in result.Jobs)
             {
-                outbox.Add(OutboxMessages.ToWorker(
+                outbox.Add(OutboxMessages.ToRunner(
                     new WorkerJob(execution.Id, job.TaskRunId, job.TaskId, job.Attempt, execution.Namespace, execution.FlowId, execution.FlowRevision, PlainJson.Write(job.Variables)),
+                    flow!.FindTask(job.TaskId) is IPurgeTask,
                     now));
             }
 

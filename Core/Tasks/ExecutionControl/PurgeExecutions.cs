@@ -4,7 +4,7 @@ using Kite.Core.Validation;
 namespace Kite.Core.Tasks.ExecutionControl;
 
 /// <summary><c>io.kestra.plugin.core.execution.PurgeExecutions</c>: deletes ended executions and what they left, in batches.</summary>
-public sealed class PurgeExecutions : RunnableTask
+public sealed class PurgeExecutions : RunnableTask, IPurgeTask
 {
     public string? Namespace { get; set; }
 

@@ -3,7 +3,7 @@ using Kite.Core.Validation;
 namespace Kite.Core.Tasks.Logs;
 
 /// <summary><c>io.kestra.plugin.core.log.PurgeLogs</c>: deletes logs older than <see cref="EndDate"/> in one bulk delete.</summary>
-public sealed class PurgeLogs : RunnableTask
+public sealed class PurgeLogs : RunnableTask, IPurgeTask
 {
     public string? Namespace { get; set; }
 
