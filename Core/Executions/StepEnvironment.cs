@@ -7,4 +7,7 @@ public sealed record StepEnvironment(DateTimeOffset Now, Func<string> NewId)
 {
     public ISecretStore? Secrets { get; init; }
     public IReadOnlyDictionary<string, object?> Envs { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>A number in [0, 1) for random retry intervals; tests fix it.</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 }
