@@ -22,32 +22,21 @@ public sealed partial class ExecutionStep
         }
 
         DateTimeOffset? scheduleDate = subflow.ScheduleDate is { } date ? DateTimeOffset.Parse(TemplateEngine.Render(date, context), System.Globalization.CultureInfo.InvariantCulture) : null;
+        var child = environment.NewExecutionId();
         run.Attempts.Add(new TaskRunAttempt { State = State.Running, StartDate = Now });
         run.Enter(State.Running, Now);
+        run.Outputs = new Dictionary<string, object?> { ["executionId"] = child };
         run.Changed = true;
-        result.Subflows.Add(new SubflowLaunch(run.Id, subflow, inputs, labels, scheduleDate));
+        variables.OutputsChanged();
+        result.Subflows.Add(new SubflowLaunch(run.Id, child, subflow, inputs, labels, scheduleDate));
+        if (!subflow.Wait)
+        {
+            EndSubflowRun(run, State.Success);
+        }
     }
 
     private TaskRun? WaitingSubflow(string taskRunId) =>
         execution.FindTaskRun(taskRunId) is { } run && !run.State.IsTerminated() && tasks[run.TaskId] is Subflow ? run : null;
-
-    private bool SubflowCreated(SubflowStarted started)
-    {
-        if (WaitingSubflow(started.TaskRunId) is not { } run)
-        {
-            return false;
-        }
-
-        run.Outputs = new Dictionary<string, object?> { ["executionId"] = started.ChildExecutionId };
-        variables.OutputsChanged();
-        run.Changed = true;
-        if (!((Subflow)tasks[run.TaskId]).Wait)
-        {
-            EndSubflowRun(run, State.Success);
-        }
-
-        return true;
-    }
 
     private bool SubflowNotCreated(SubflowStartFailed failed)
     {

@@ -85,7 +85,6 @@ public sealed partial class ExecutionStep
         ResumeRequested resume => Resume(resume),
         RestartRequested => Restart(),
         TimerElapsed timer => Elapsed(timer),
-        SubflowStarted started => SubflowCreated(started),
         SubflowStartFailed failed => SubflowNotCreated(failed),
         SubflowEnded ended => SubflowFinished(ended),
         _ => false,

@@ -47,9 +47,8 @@ public sealed class KillAndRestartTests
                 flowId: other
             """);
         run.Apply(new ExecutionStarted());
-        run.Apply(new SubflowStarted(run.Subflows.Single().TaskRunId, "child-exec"));
 
-        Assert.Equal(["child-exec"], run.Apply(new KillRequested()).ChildrenToKill);
+        Assert.Equal([run.Subflows.Single().ChildExecutionId], run.Apply(new KillRequested()).ChildrenToKill);
     }
 
     [Fact]

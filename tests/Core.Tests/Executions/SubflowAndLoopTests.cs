@@ -44,9 +44,9 @@ public sealed class SubflowAndLoopTests
         var run = new Simulation(Parent);
         run.Apply(new ExecutionStarted());
         var taskRun = run.Subflows.Single().TaskRunId;
-        run.Apply(new SubflowStarted(taskRun, "c1"));
+        var c1 = run.Subflows.Single().ChildExecutionId;
 
-        run.Continue(new SubflowEnded(taskRun, "c1", State.Success, new() { ["answer"] = 42L }));
+        run.Continue(new SubflowEnded(taskRun, c1, State.Success, new() { ["answer"] = 42L }));
 
         Assert.Equal(42L, run.Sent.Single(j => j.TaskId == "use").Variables["outputs"] is Dictionary<string, object?> o ? ((Dictionary<string, object?>)((Dictionary<string, object?>)o["child"]!)["outputs"]!)["answer"] : null);
         Assert.Equal(State.Success, run.Execution.State);
@@ -69,9 +69,9 @@ public sealed class SubflowAndLoopTests
             """);
         run.Apply(new ExecutionStarted());
         var taskRun = run.Subflows.Single().TaskRunId;
-        run.Apply(new SubflowStarted(taskRun, "c1"));
+        var c1 = run.Subflows.Single().ChildExecutionId;
 
-        run.Apply(new SubflowEnded(taskRun, "c1", State.Failed, null));
+        run.Apply(new SubflowEnded(taskRun, c1, State.Failed, null));
 
         Assert.Equal(expected, run.StateOf("child"));
     }
@@ -89,12 +89,11 @@ public sealed class SubflowAndLoopTests
                 flowId: other
                 wait: false
             """);
+
         run.Apply(new ExecutionStarted());
 
-        run.Apply(new SubflowStarted(run.Subflows.Single().TaskRunId, "c1"));
-
         Assert.Equal(State.Success, run.Execution.State);
-        Assert.Equal("c1", run.Execution.TaskRuns[0].Outputs!["executionId"]);
+        Assert.Equal(run.Subflows.Single().ChildExecutionId, run.Execution.TaskRuns[0].Outputs!["executionId"]);
     }
 
     [Fact]
