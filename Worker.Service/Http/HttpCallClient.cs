@@ -59,6 +59,26 @@ public sealed class HttpCallClient(IHttpClientFactory clients)
         return response;
     }
 
+    /// <summary>Reads the response body with <paramref name="read"/>, within <c>options.readTimeout</c> when it is set.</summary>
+    public static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, HttpCallOptions options, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.ReadTimeout is { } timeout)
+        {
+            reading.CancelAfter(timeout);
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(reading.Token);
+            return await read(body, reading.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskFailedException($"the body of {response.RequestMessage?.RequestUri} was not read within {options.ReadTimeout} (options.readTimeout)");
+        }
+    }
+
     /// <summary>Response headers as Kestra outputs them: each name to the list of its values.</summary>
     public static Dictionary<string, object?> Headers(HttpResponseMessage response) =>
         response.Headers.Concat(response.Content.Headers)

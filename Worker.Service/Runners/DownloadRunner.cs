@@ -13,23 +13,8 @@ public sealed partial class DownloadRunner(HttpCallClient http) : TaskRunner<Dow
     {
         var options = HttpCallOptions.From(task.Options, context);
         using var response = await http.SendAsync(task, options, context, cancellationToken);
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.ReadTimeout is { } read)
-        {
-            reading.CancelAfter(read);
-        }
-
         var name = FileName(response);
-        Data.Storage.StoredFile file;
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(reading.Token);
-            file = await context.PutFileAsync(name, body, reading.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TaskFailedException($"the body of {response.RequestMessage?.RequestUri} was not read within {options.ReadTimeout} (options.readTimeout)");
-        }
+        var file = await HttpCallClient.ReadBodyAsync(response, options, (body, token) => context.PutFileAsync(name, body, token), cancellationToken);
 
         if (file.Size == 0 && task.FailOnEmptyResponse)
         {

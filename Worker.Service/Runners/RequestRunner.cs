@@ -13,21 +13,7 @@ public sealed class RequestRunner(HttpCallClient http) : TaskRunner<Request>
     {
         var options = HttpCallOptions.From(task.Options, context);
         using var response = await http.SendAsync(task, options, context, cancellationToken);
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.ReadTimeout is { } read)
-        {
-            reading.CancelAfter(read);
-        }
-
-        string body;
-        try
-        {
-            body = await ReadBodyAsync(response, options.MaxContentLength, reading.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TaskFailedException($"the body of {response.RequestMessage?.RequestUri} was not read within {options.ReadTimeout} (options.readTimeout)");
-        }
+        var body = await HttpCallClient.ReadBodyAsync(response, options, (stream, token) => ReadTextAsync(stream, response, options.MaxContentLength, token), cancellationToken);
 
         return new()
         {
@@ -38,9 +24,8 @@ public sealed class RequestRunner(HttpCallClient http) : TaskRunner<Request>
         };
     }
 
-    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, long maxLength, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(Stream stream, HttpResponseMessage response, long maxLength, CancellationToken cancellationToken)
     {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
