@@ -16,6 +16,7 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<ExecutionTimerRecord> ExecutionTimers => Set<ExecutionTimerRecord>();
     public DbSet<ConcurrencyLimitRecord> ConcurrencyLimits => Set<ConcurrencyLimitRecord>();
     public DbSet<QueuedExecutionRecord> ExecutionQueue => Set<QueuedExecutionRecord>();
+    public DbSet<KeyValueRecord> KeyValues => Set<KeyValueRecord>();
     public DbSet<StorageChunkRecord> StorageFiles => Set<StorageChunkRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
