@@ -131,6 +131,7 @@ public sealed class EngineFixture : IAsyncLifetime
             ["ConnectionStrings:postgres"] = Database,
             ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
             ["OTEL_SERVICE_NAME"] = name,
+            ["Kite:Storage:Type"] = "postgres",
         });
         builder.AddServiceDefaults();
         addRole(builder);
