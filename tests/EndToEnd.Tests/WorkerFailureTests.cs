@@ -84,6 +84,6 @@ public sealed class WorkerFailureTests(RunningSuite suite)
         throw new TimeoutException($"Timed out waiting until {what}");
     }
 
-    private static Task UntilAsync(Func<Task<bool>> probe, string what) =>
+    private static Task<string> UntilAsync(Func<Task<bool>> probe, string what) =>
         UntilAsync(async () => await probe() ? "yes" : null, what);
 }
