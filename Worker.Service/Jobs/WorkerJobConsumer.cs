@@ -73,7 +73,7 @@ public sealed class WorkerJobConsumer(
                 return (State.Failed, null);
             }
 
-            return (State.Success, json);
+            return (context.Warning ? State.Warning : State.Success, json);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested && limit is not null)
         {
