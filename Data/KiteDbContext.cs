@@ -13,6 +13,7 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<KeyValueRecord> KeyValues => Set<KeyValueRecord>();
     public DbSet<StorageChunkRecord> StorageFiles => Set<StorageChunkRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

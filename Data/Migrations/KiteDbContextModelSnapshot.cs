@@ -107,6 +107,11 @@ namespace Kite.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_executions");
 
+                    b.HasIndex("Labels")
+                        .HasDatabaseName("ix_executions_labels");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+
                     b.HasIndex("Deleted", "EndDate")
                         .HasDatabaseName("ix_executions_deleted_end_date");
 
@@ -163,6 +168,52 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_flows_deleted_namespace_id");
 
                     b.ToTable("flows", (string)null);
+                });
+
+            modelBuilder.Entity("Kite.Data.Records.KeyValueRecord", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("ExpirationDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiration_date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Namespace", "Key")
+                        .HasName("pk_kv");
+
+                    b.HasIndex("ExpirationDate")
+                        .HasDatabaseName("ix_kv_expiration_date");
+
+                    b.ToTable("kv", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.LogRecord", b =>
