@@ -28,6 +28,8 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public string Database { get; private set; } = "";
 
+    public string RabbitMq => infrastructure.RabbitMqConnectionString;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -152,7 +154,8 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
-    private WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
+    /// <summary>A service of <paramref name="name"/>'s role on this fixture's database and broker, built but not started.</summary>
+    public WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
