@@ -28,6 +28,9 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public string Database { get; private set; } = "";
 
+    /// <summary>The broker every host of this fixture uses, for tests that host another role beside the engine.</summary>
+    public string RabbitMq => infrastructure.RabbitMqConnectionString;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -119,7 +122,8 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
-    private WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
+    /// <summary>A service host as the AppHost would start it, on this fixture's database and broker (not started).</summary>
+    public WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
