@@ -5,6 +5,8 @@ using Kite.Core.Time;
 using Kite.Core.Values;
 using Kite.Data.Flows;
 using Kite.Data.Logs;
+using Kite.Data.Metrics;
+using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
 using Kite.Worker.Runners;
 using MassTransit;
@@ -21,6 +23,8 @@ public sealed class WorkerJobConsumer(
     FlowCache flows,
     TaskRunners runners,
     LogWriter logs,
+    MetricWriter metrics,
+    IInternalStorage storage,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -31,7 +35,7 @@ public sealed class WorkerJobConsumer(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
         await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, "RUNNING", null), context.CancellationToken);
         var (state, outputs) = await RunAsync(job, context.CancellationToken);
-        await logs.FlushAsync(context.CancellationToken);
+        await Task.WhenAll(logs.FlushAsync(context.CancellationToken), metrics.FlushAsync(context.CancellationToken));
         await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, state.ToKestraName(), outputs), context.CancellationToken);
     }
 
@@ -41,7 +45,7 @@ public sealed class WorkerJobConsumer(
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
         var variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
-        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace }, logs, clock);
+        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace, Files = new StorageFileStore(storage) }, logs, metrics, storage, clock);
         if (task is null || runner is null)
         {
             var reason = task is null
