@@ -4,6 +4,7 @@ using Kite.Api.Executions;
 using Kite.Api.Flows;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
+using Kite.Api.Ui;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -48,6 +49,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;

@@ -28,7 +28,6 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public string Database { get; private set; } = "";
 
-    /// <summary>The broker every host of this fixture uses, for tests that host another role beside the engine.</summary>
     public string RabbitMq => infrastructure.RabbitMqConnectionString;
 
     public async Task InitializeAsync()
@@ -155,7 +154,7 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
-    /// <summary>A service host as the AppHost would start it, on this fixture's database and broker (not started).</summary>
+    /// <summary>A service of <paramref name="name"/>'s role on this fixture's database and broker, built but not started.</summary>
     public WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
