@@ -19,7 +19,7 @@ internal sealed class BenchOptions
     /// <summary>Start the AppHost as a child process (on its own ports) and stop it at the end.</summary>
     public bool StartSuite { get; init; }
 
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long to wait after the last send for executions to end before counting the rest as not completed.</summary>
@@ -78,7 +78,7 @@ internal sealed class BenchOptions
             Postgres = Value("postgres"),
             RabbitMq = Value("rabbitmq"),
             StartSuite = flags.Contains("start-suite"),
-            Duration = Seconds("duration", TimeSpan.FromSeconds(30)),
+            Duration = Seconds("duration", TimeSpan.FromSeconds(20)),
             WarmUp = Seconds("warmup", TimeSpan.FromSeconds(5)),
             Drain = Seconds("drain", TimeSpan.FromSeconds(60)),
             Rates = Value("rates")?.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),

@@ -23,6 +23,14 @@ if (options.Command == "list")
     return 0;
 }
 
+if (options.Command == "report")
+{
+    // Re-renders latest.md and latest.png from latest.json, e.g. after a change to the report's layout.
+    var saved = ReportFiles.Load(options.Results) ?? throw new FileNotFoundException("no bench/results/latest.json yet");
+    ReportFiles.Write(saved, options.Results);
+    return 0;
+}
+
 var scenarios = ScenarioCatalog.Select(options.Command);
 if (scenarios.Count == 0)
 {

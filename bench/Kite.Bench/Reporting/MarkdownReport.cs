@@ -23,7 +23,7 @@ internal static class MarkdownReport
             Line(text);
             Line(text, $"## {scenario.Number}. {scenario.Name}: {scenario.Title}");
             Line(text);
-            Line(text, $"{scenario.Date:yyyy-MM-dd HH:mm} UTC, commit {scenario.Commit}, started through the {scenario.Route}; {scenario.Settings}.");
+            Line(text, $"{scenario.Date:yyyy-MM-dd HH:mm} UTC, commit {scenario.Commit}; executions started through: {scenario.Route}; {scenario.Settings}.");
             Line(text);
             var perMinute = scenario.Unit == "executions/min";
             var single = scenario.Unit == "single execution";

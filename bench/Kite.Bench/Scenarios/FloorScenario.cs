@@ -11,7 +11,7 @@ namespace Kite.Bench.Scenarios;
 /// persistent message published with confirms to a durable queue and consumed back, one at a time (MassTransit's
 /// defaults); one single-row INSERT committed, one at a time.
 /// </summary>
-internal sealed class FloorScenario() : Scenario(10, "floor", "Floor: RabbitMQ publish→consume round trip, PostgreSQL commit")
+internal sealed class FloorScenario() : Scenario(10, "floor", "RabbitMQ publish→consume round trip, PostgreSQL commit, no Kite code in between")
 {
     private const int WarmUp = 100, Measured = 1000;
 
@@ -25,7 +25,7 @@ internal sealed class FloorScenario() : Scenario(10, "floor", "Floor: RabbitMQ p
 
         rows.Add(await CommitsAsync(context, context.Progress.AddTask("floor: PostgreSQL commits", maxValue: WarmUp + Measured), cancellationToken));
         return new ScenarioResult(
-            Number, Name, Title, "direct (RabbitMQ.Client, Npgsql)", "operations", DateTimeOffset.UtcNow, context.Commit,
+            Number, Name, Title, "RabbitMQ.Client and Npgsql directly", "operations", DateTimeOffset.UtcNow, context.Commit,
             $"{WarmUp} warm-up then {Measured} measured, one at a time", rows);
     }
 

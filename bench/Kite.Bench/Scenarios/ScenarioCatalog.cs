@@ -34,8 +34,15 @@ internal static class ScenarioCatalog
         new FloorScenario(),
     ];
 
-    public static IReadOnlyList<Scenario> Select(string command) =>
-        command == "all"
-            ? All
-            : [.. All.Where(s => s.Name == command || s.Number.ToString(CultureInfo.InvariantCulture) == command)];
+    /// <summary>"all", or scenario names or numbers separated by commas ("five-ifs,4,floor").</summary>
+    public static IReadOnlyList<Scenario> Select(string command)
+    {
+        if (command == "all")
+        {
+            return All;
+        }
+
+        var wanted = command.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. All.Where(s => wanted.Contains(s.Name) || wanted.Contains(s.Number.ToString(CultureInfo.InvariantCulture)))];
+    }
 }
