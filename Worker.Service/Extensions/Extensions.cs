@@ -15,12 +15,18 @@ public static class Extensions
         builder.AddKiteDatabase();
         var options = builder.Configuration.GetSection("Kite:Worker").Get<WorkerOptions>() ?? new WorkerOptions();
         builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Kite:Worker"));
-        builder.AddKiteBus(bus => bus.AddConsumer<WorkerJobConsumer>().Endpoint(e =>
+        builder.AddKiteBus(bus =>
         {
-            e.Name = Queues.Worker;
-            e.ConcurrentMessageLimit = options.Concurrency;
-            e.PrefetchCount = options.Concurrency;
-        }));
+            bus.AddConsumer<WorkerJobConsumer>().Endpoint(e =>
+            {
+                e.Name = Queues.Worker;
+                e.ConcurrentMessageLimit = options.Concurrency;
+                e.PrefetchCount = options.Concurrency;
+            });
+            // A temporary queue per worker process: every worker hears every kill.
+            bus.AddConsumer<ExecutionKilledConsumer>().Endpoint(e => e.Temporary = true);
+        });
+        builder.Services.AddSingleton<KilledExecutions>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();

@@ -27,6 +27,7 @@ public sealed class WorkerJobConsumer(
     MetricWriter metrics,
     IInternalStorage storage,
     KeyValueStore kv,
+    KilledExecutions killed,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -57,7 +58,14 @@ public sealed class WorkerJobConsumer(
             return (State.Failed, null);
         }
 
+        if (killed.IsKilled(job.ExecutionId))
+        {
+            return (State.Killed, null);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        using var tracked = killed.Track(job.ExecutionId, kill);
         TimeSpan? limit = null;
         try
         {
@@ -67,7 +75,7 @@ public sealed class WorkerJobConsumer(
                 timeout.CancelAfter(limit.Value);
             }
 
-            var outputs = await runner.RunAsync(task, context, timeout.Token);
+            var outputs = await runner.RunAsync(task, context, kill.Token);
             var json = outputs is null ? null : PlainJson.Write(outputs);
             if (json is not null && Encoding.UTF8.GetByteCount(json) > options.Value.MaxOutputBytes)
             {
@@ -76,6 +84,11 @@ public sealed class WorkerJobConsumer(
             }
 
             return (context.Warning ? State.Warning : State.Success, json);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested && killed.IsKilled(job.ExecutionId))
+        {
+            await context.LogAsync("WARN", $"{task.Id} was stopped: its execution was killed", stopping);
+            return (State.Killed, null);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested && limit is not null)
         {

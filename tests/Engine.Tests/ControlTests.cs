@@ -71,7 +71,7 @@ public sealed class ControlTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task A_killed_execution_ends_KILLED_at_once_with_its_running_tasks()
+    public async Task A_killed_execution_ends_KILLED_at_once_and_the_worker_stops_its_running_task()
     {
         var id = await engine.StartAsync("""
             id: sleeper
@@ -89,6 +89,7 @@ public sealed class ControlTests(EngineFixture engine)
         Assert.Equal("KILLED", execution.State);
         Assert.Equal("KILLED", execution.Run("nap").State);
         Assert.Contains("KILLING", await engine.HistoryAsync(id));
+        await Eventually.BecomesAsync(() => engine.LogsAsync(id), logs => logs.Exists(l => l.Message.Contains("its execution was killed", StringComparison.Ordinal)), "the worker stops the sleep");
     }
 
     [Fact]
