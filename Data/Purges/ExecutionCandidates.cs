@@ -39,19 +39,7 @@ public static class ExecutionCandidates
             command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = start });
         }
 
-        if (request.Namespace is { } ns)
-        {
-            // A namespace alone is a prefix: "company" matches "company" and "company.team", not "companyx".
-            sql.Append(request.FlowId is null ? " AND (namespace = @ns OR starts_with(namespace, @ns || '.'))" : " AND namespace = @ns");
-            command.Parameters.AddWithValue("ns", ns);
-        }
-
-        if (request.FlowId is { } flowId)
-        {
-            sql.Append(" AND flow_id = @flow");
-            command.Parameters.AddWithValue("flow", flowId);
-        }
-
+        NamespaceFilter.Append(sql, command, request.Namespace, request.FlowId, request.ExceptNamespaces);
         command.CommandText = sql.ToString();
         return command;
     }

@@ -13,6 +13,10 @@ public sealed record ExecutionPurgeRequest
 
     public string? Namespace { get; init; }
     public string? FlowId { get; init; }
+
+    /// <summary>Namespaces (prefixes) left alone: retention's per-namespace overrides purge those on their own terms.</summary>
+    public IReadOnlyList<string>? ExceptNamespaces { get; init; }
+
     public DateTimeOffset? StartDate { get; init; }
     public required DateTimeOffset EndDate { get; init; }
     public IReadOnlyList<string>? States { get; init; }

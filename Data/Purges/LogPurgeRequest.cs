@@ -11,6 +11,10 @@ public sealed record LogPurgeRequest
 
     public string? Namespace { get; init; }
     public string? FlowId { get; init; }
+
+    /// <summary>Namespaces (prefixes) left alone: retention's per-namespace overrides purge those on their own terms.</summary>
+    public IReadOnlyList<string>? ExceptNamespaces { get; init; }
+
     public string? ExecutionId { get; init; }
     public IReadOnlyList<string>? LogLevels { get; init; }
     public DateTimeOffset? StartDate { get; init; }

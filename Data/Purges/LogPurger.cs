@@ -75,18 +75,7 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
             command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = start });
         }
 
-        if (request.Namespace is { } ns)
-        {
-            where.Append(request.FlowId is null ? " AND (namespace = @ns OR starts_with(namespace, @ns || '.'))" : " AND namespace = @ns");
-            command.Parameters.AddWithValue("ns", ns);
-        }
-
-        if (request.FlowId is { } flowId)
-        {
-            where.Append(" AND flow_id = @flow");
-            command.Parameters.AddWithValue("flow", flowId);
-        }
-
+        NamespaceFilter.Append(where, command, request.Namespace, request.FlowId, request.ExceptNamespaces);
         if (request.ExecutionId is { } executionId)
         {
             where.Append(" AND execution_id = @execution");

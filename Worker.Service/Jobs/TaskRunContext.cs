@@ -1,8 +1,8 @@
 using Kite.Core.Expressions;
 using Kite.Core.Flows;
 using Kite.Data.Logs;
-using Kite.Data.Records;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Jobs;
 
 namespace Kite.Worker.Jobs;
 
@@ -16,16 +16,5 @@ public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext rende
     public string RenderText(string template) => TemplateEngine.Render(template, render);
 
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
-        logs.WriteAsync(new LogRecord
-        {
-            Namespace = job.Namespace,
-            FlowId = job.FlowId,
-            ExecutionId = job.ExecutionId,
-            TaskRunId = job.TaskRunId,
-            TaskId = job.TaskId,
-            Attempt = job.Attempt,
-            Timestamp = clock.GetUtcNow(),
-            Level = level,
-            Message = message,
-        }, cancellationToken);
+        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, message), cancellationToken);
 }

@@ -6,6 +6,7 @@ using Kite.Core.Values;
 using Kite.Data.Flows;
 using Kite.Data.Logs;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Jobs;
 using Kite.Worker.Runners;
 using MassTransit;
 using State = Kite.Core.Executions.State;
@@ -29,10 +30,10 @@ public sealed class WorkerJobConsumer(
     {
         var job = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
-        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, "RUNNING", null), context.CancellationToken);
+        await context.Publish(job.Result("RUNNING"), context.CancellationToken);
         var (state, outputs) = await RunAsync(job, context.CancellationToken);
         await logs.FlushAsync(context.CancellationToken);
-        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, state.ToKestraName(), outputs), context.CancellationToken);
+        await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
     }
 
     private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken stopping)
@@ -40,8 +41,7 @@ public sealed class WorkerJobConsumer(
         var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
-        var variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
-        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace }, logs, clock);
+        var context = new TaskRunContext(job, flow!, job.RenderContext(), logs, clock);
         if (task is null || runner is null)
         {
             var reason = task is null
