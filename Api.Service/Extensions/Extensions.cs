@@ -3,6 +3,7 @@ using Kite.Api.Authentication;
 using Kite.Api.Executions;
 using Kite.Api.Flows;
 using Kite.Api.Problems;
+using Kite.Api.Purges;
 using Kite.Api.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
@@ -48,6 +49,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapPurgesApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;

@@ -12,7 +12,7 @@ namespace Kite.Purge.Requests;
 /// service, and is acked after the purge ends, so a purge whose service died is redelivered and resumed.
 /// </summary>
 public sealed class PurgeRequestedConsumer(
-    IDbContextFactory<KiteDbContext> contexts,
+    KiteDbContext db,
     ExecutionPurger executions,
     LogPurger logs,
     ILogger<PurgeRequestedConsumer> logger) : IConsumer<PurgeRequested>
@@ -20,7 +20,6 @@ public sealed class PurgeRequestedConsumer(
     public async Task Consume(ConsumeContext<PurgeRequested> context)
     {
         var id = context.Message.PurgeId;
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var purge = await db.Purges.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken);
         if (purge is null || purge.State == PurgeRuns.Success)
         {
