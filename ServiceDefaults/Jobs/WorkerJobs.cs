@@ -1,7 +1,12 @@
+using Kite.Core.Executions;
 using Kite.Core.Expressions;
 using Kite.Core.Values;
+using Kite.Data.Logs;
 using Kite.Data.Records;
 using Kite.Messaging.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using State = Kite.Core.Executions.State;
 
 namespace Kite.ServiceDefaults.Jobs;
 
@@ -11,6 +16,21 @@ namespace Kite.ServiceDefaults.Jobs;
 /// </summary>
 public static class WorkerJobs
 {
+    /// <summary>
+    /// Runs a job as the executor expects it run: RUNNING first, then the end state with the outputs, reported only
+    /// once the run's log lines are in the database. The caller acks the message after this returns.
+    /// </summary>
+    public static async Task RunReportedAsync(
+        this ConsumeContext<WorkerJob> context, LogWriter logs, ILogger logger, Func<WorkerJob, CancellationToken, Task<(State State, string? Outputs)>> run)
+    {
+        var job = context.Message;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
+        await context.Publish(job.Result("RUNNING"), context.CancellationToken);
+        var (state, outputs) = await run(job, context.CancellationToken);
+        await logs.FlushAsync(context.CancellationToken);
+        await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
+    }
+
     public static RenderContext RenderContext(this WorkerJob job) =>
         new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace };
 

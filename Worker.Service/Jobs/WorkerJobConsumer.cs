@@ -26,15 +26,7 @@ public sealed class WorkerJobConsumer(
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
 {
-    public async Task Consume(ConsumeContext<WorkerJob> context)
-    {
-        var job = context.Message;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
-        await context.Publish(job.Result("RUNNING"), context.CancellationToken);
-        var (state, outputs) = await RunAsync(job, context.CancellationToken);
-        await logs.FlushAsync(context.CancellationToken);
-        await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<WorkerJob> context) => context.RunReportedAsync(logs, logger, RunAsync);
 
     private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken stopping)
     {
