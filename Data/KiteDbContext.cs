@@ -14,6 +14,7 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
     public DbSet<PurgeRecord> Purges => Set<PurgeRecord>();
+    public DbSet<StorageChunkRecord> StorageFiles => Set<StorageChunkRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KiteDbContext).Assembly);

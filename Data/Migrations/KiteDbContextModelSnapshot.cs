@@ -455,6 +455,28 @@ namespace Kite.Data.Migrations
                     b.ToTable("service_instance", (string)null);
                 });
 
+            modelBuilder.Entity("Kite.Data.Records.StorageChunkRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("Path", "Chunk")
+                        .HasName("pk_storage_files");
+
+                    b.ToTable("storage_files", (string)null);
+                });
+
             modelBuilder.Entity("Kite.Data.Records.TaskRunRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -1,3 +1,4 @@
+using Kite.Data.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,16 +16,16 @@ public static class ExecutionBatch
         NpgsqlDataSource dataSource,
         string purgeId,
         ExecutionPurgeRequest request,
-        IReadOnlyList<ExecutionKey> batch,
-        Func<IReadOnlyList<ExecutionKey>, CancellationToken, Task<int>> deleteFiles,
+        IReadOnlyList<ExecutionFiles> batch,
+        Func<IReadOnlyList<ExecutionFiles>, CancellationToken, Task<int>> deleteFiles,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var locked = await LockAsync(connection, transaction, [.. batch.Select(k => k.Id)], cancellationToken);
+        var locked = await LockAsync(connection, transaction, [.. batch.Select(k => k.ExecutionId)], cancellationToken);
         var ids = locked.ToArray();
         var files = request.PurgeStorage && ids.Length > 0
-            ? deleteFiles([.. batch.Where(k => locked.Contains(k.Id))], cancellationToken)
+            ? deleteFiles([.. batch.Where(k => locked.Contains(k.ExecutionId))], cancellationToken)
             : Task.FromResult(0);
 
         await using var deletes = new NpgsqlBatch(connection, transaction);

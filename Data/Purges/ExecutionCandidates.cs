@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Kite.Data.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,7 @@ namespace Kite.Data.Purges;
 /// </summary>
 public static class ExecutionCandidates
 {
-    public static async IAsyncEnumerable<ExecutionKey> ReadAsync(
+    public static async IAsyncEnumerable<ExecutionFiles> ReadAsync(
         NpgsqlDataSource dataSource, ExecutionPurgeRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -20,7 +21,7 @@ public static class ExecutionCandidates
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new ExecutionKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            yield return new ExecutionFiles(reader.GetString(1), reader.GetString(2), reader.GetString(0));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Kite.Data.Records;
+using Kite.Data.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -12,11 +13,11 @@ namespace Kite.Data.Purges;
 /// per batch. Running it again after an interruption finishes the job: what was committed is gone and counted, the
 /// rest is still matched.
 /// </summary>
-public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IExecutionFiles files, ILogger<ExecutionPurger> logger)
+public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorage storage, ILogger<ExecutionPurger> logger)
 {
     public const string Kind = "PurgeExecutions";
 
-    /// <summary>Stored files deleted at once within a batch.</summary>
+    /// <summary>Calls to the internal storage at once within a batch, each deleting the files of a share of its executions.</summary>
     public int FileParallelism { get; init; } = 8;
 
     public async Task<PurgeRecord> RunAsync(string purgeId, ExecutionPurgeRequest request, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IExecutionFiles
         var clock = Stopwatch.StartNew();
         var total = default(PurgeCounts);
         var number = 0;
-        List<ExecutionKey> batch = new(request.BatchSize);
+        List<ExecutionFiles> batch = new(request.BatchSize);
         await foreach (var execution in ExecutionCandidates.ReadAsync(dataSource, request, cancellationToken))
         {
             batch.Add(execution);
@@ -65,7 +66,7 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IExecutionFiles
             purgeId, number, clock.ElapsedMilliseconds, total.Executions, total.Logs, total.Metrics, total.Storages);
     }
 
-    private async Task<PurgeCounts> DeleteAsync(string purgeId, ExecutionPurgeRequest request, List<ExecutionKey> batch, int number, CancellationToken cancellationToken)
+    private async Task<PurgeCounts> DeleteAsync(string purgeId, ExecutionPurgeRequest request, List<ExecutionFiles> batch, int number, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var counts = await ExecutionBatch.DeleteAsync(dataSource, purgeId, request, batch, DeleteFilesAsync, cancellationToken);
@@ -74,11 +75,12 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IExecutionFiles
         return counts;
     }
 
-    private async Task<int> DeleteFilesAsync(IReadOnlyList<ExecutionKey> executions, CancellationToken cancellationToken)
+    private async Task<int> DeleteFilesAsync(IReadOnlyList<ExecutionFiles> executions, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        await Parallel.ForEachAsync(executions, new ParallelOptions { MaxDegreeOfParallelism = FileParallelism, CancellationToken = cancellationToken },
-            async (execution, token) => Interlocked.Add(ref deleted, await files.DeleteAsync(execution, token)));
+        var shares = executions.Chunk(Math.Max(1, (executions.Count + FileParallelism - 1) / FileParallelism));
+        await Parallel.ForEachAsync(shares, new ParallelOptions { MaxDegreeOfParallelism = FileParallelism, CancellationToken = cancellationToken },
+            async (share, token) => Interlocked.Add(ref deleted, await storage.DeleteExecutionsAsync(share, token)));
         return deleted;
     }
 }

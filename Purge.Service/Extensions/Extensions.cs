@@ -1,12 +1,12 @@
 using Kite.Data.Flows;
 using Kite.Data.Logs;
 using Kite.Data.Purges;
+using Kite.Data.Storage;
 using Kite.Messaging;
 using Kite.Purge.Housekeeping;
 using Kite.Purge.Jobs;
 using Kite.Purge.Requests;
 using Kite.Purge.Retention;
-using Kite.Purge.Storage;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,9 +31,8 @@ public static class Extensions
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
-        builder.Services.AddSingleton<IExecutionFiles, NoInternalStorage>();
         builder.Services.AddSingleton(sp => new ExecutionPurger(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IExecutionFiles>(), sp.GetRequiredService<ILogger<ExecutionPurger>>())
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IInternalStorage>(), sp.GetRequiredService<ILogger<ExecutionPurger>>())
         {
             FileParallelism = sp.GetRequiredService<IOptions<PurgeOptions>>().Value.FileParallelism,
         });

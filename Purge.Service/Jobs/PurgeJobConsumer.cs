@@ -27,7 +27,7 @@ public sealed class PurgeJobConsumer(
     TimeProvider clock,
     ILogger<PurgeJobConsumer> logger) : IConsumer<WorkerJob>
 {
-    public Task Consume(ConsumeContext<WorkerJob> context) => context.RunReportedAsync(taskLogs, logger, RunAsync);
+    public Task Consume(ConsumeContext<WorkerJob> context) => context.RunReportedAsync(taskLogs.FlushAsync, logger, RunAsync);
 
     private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken cancellationToken)
     {

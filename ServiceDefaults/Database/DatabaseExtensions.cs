@@ -14,7 +14,7 @@ public static class DatabaseExtensions
     /// <summary>
     /// The database registration: an Npgsql data source and a pooled <see cref="KiteDbContext"/> from
     /// <c>ConnectionStrings:postgres</c>, its health check and tracing, the schema check that stops a service
-    /// started against an older schema, and this instance's heartbeat row.
+    /// started against an older schema, this instance's heartbeat row, and internal storage for task files.
     /// </summary>
     public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -31,6 +31,7 @@ public static class DatabaseExtensions
         // Registered first so that no other hosted service runs against a schema it does not know.
         builder.Services.AddHostedService<SchemaGuard>();
         builder.Services.AddServiceInstance(builder.Configuration, builder.Environment);
+        builder.AddKiteStorage();
         return builder;
     }
 }

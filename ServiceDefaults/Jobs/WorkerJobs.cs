@@ -1,7 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Core.Expressions;
 using Kite.Core.Values;
-using Kite.Data.Logs;
 using Kite.Data.Records;
 using Kite.Messaging.Contracts;
 using MassTransit;
@@ -21,18 +20,21 @@ public static class WorkerJobs
     /// once the run's log lines are in the database. The caller acks the message after this returns.
     /// </summary>
     public static async Task RunReportedAsync(
-        this ConsumeContext<WorkerJob> context, LogWriter logs, ILogger logger, Func<WorkerJob, CancellationToken, Task<(State State, string? Outputs)>> run)
+        this ConsumeContext<WorkerJob> context,
+        Func<CancellationToken, Task> flush,
+        ILogger logger,
+        Func<WorkerJob, CancellationToken, Task<(State State, string? Outputs)>> run)
     {
         var job = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
         await context.Publish(job.Result("RUNNING"), context.CancellationToken);
         var (state, outputs) = await run(job, context.CancellationToken);
-        await logs.FlushAsync(context.CancellationToken);
+        await flush(context.CancellationToken);
         await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
     }
 
-    public static RenderContext RenderContext(this WorkerJob job) =>
-        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace };
+    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null) =>
+        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files };
 
     public static LogRecord LogLine(this WorkerJob job, DateTimeOffset timestamp, string level, string message) => new()
     {

@@ -1,6 +1,8 @@
 using Kite.Data.Flows;
 using Kite.Data.Logs;
+using Kite.Data.Metrics;
 using Kite.Messaging;
+using Kite.Worker.Http;
 using Kite.Worker.Jobs;
 using Kite.Worker.Runners;
 
@@ -23,7 +25,10 @@ public static class Extensions
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
+        builder.Services.AddSingleton<MetricWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MetricWriter>());
         builder.Services.AddSingleton<TaskRunners>();
+        builder.AddHttpTaskClients();
         foreach (var runner in typeof(ITaskRunner).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsAssignableTo(typeof(ITaskRunner))))
         {
             builder.Services.AddSingleton(typeof(ITaskRunner), runner);

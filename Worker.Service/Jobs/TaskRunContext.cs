@@ -1,20 +1,53 @@
+using System.Globalization;
 using Kite.Core.Expressions;
 using Kite.Core.Flows;
+using Kite.Core.Values;
 using Kite.Data.Logs;
+using Kite.Data.Metrics;
+using Kite.Data.Records;
+using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Jobs;
 
 namespace Kite.Worker.Jobs;
 
-/// <summary>What a task runner sees: the render context of its task run, and its log.</summary>
-public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext render, LogWriter logs, TimeProvider clock)
+/// <summary>What a task runner sees: the render context of its task run, its log, its metrics and its files.</summary>
+public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext render, LogWriter logs, MetricWriter metrics, IInternalStorage storage, TimeProvider clock)
 {
     public WorkerJob Job => job;
     public Flow Flow => flow;
     public RenderContext Render => render;
+    public IInternalStorage Storage => storage;
 
     public string RenderText(string template) => TemplateEngine.Render(template, render);
 
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
         logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, message), cancellationToken);
+
+    /// <summary>Records a counter (a number to add) or a timer (seconds) of this task run.</summary>
+    public ValueTask MetricAsync(string name, string type, double value, IReadOnlyDictionary<string, object?>? tags, CancellationToken cancellationToken) =>
+        metrics.WriteAsync(new MetricRecord
+        {
+            Namespace = job.Namespace,
+            FlowId = job.FlowId,
+            ExecutionId = job.ExecutionId,
+            TaskRunId = job.TaskRunId,
+            TaskId = job.TaskId,
+            Name = name,
+            Type = type,
+            Value = value,
+            Tags = tags is null or { Count: 0 } ? null : PlainJson.Write(tags),
+            Timestamp = clock.GetUtcNow(),
+        }, cancellationToken);
+
+    /// <summary>Stores a file of this task run (<c>.../tasks/{taskId}/{taskRunId}/{fileName}</c>); returns its URI and size.</summary>
+    public async Task<StoredFile> PutFileAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var uri = StorageUri.ForTaskRun(job.Namespace, job.FlowId, job.ExecutionId, job.TaskId, job.TaskRunId, fileName);
+        return new StoredFile(uri, await storage.PutAsync(uri, content, cancellationToken));
+    }
+
+    /// <summary>A fresh file name with the extension, as Kestra names task files (unique per call).</summary>
+    public static string NewFileName(string extension) =>
+        Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..22] + (extension.StartsWith('.') || extension.Length == 0 ? extension : "." + extension);
 }

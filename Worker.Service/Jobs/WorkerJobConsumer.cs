@@ -5,6 +5,8 @@ using Kite.Core.Time;
 using Kite.Core.Values;
 using Kite.Data.Flows;
 using Kite.Data.Logs;
+using Kite.Data.Metrics;
+using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Jobs;
 using Kite.Worker.Runners;
@@ -22,18 +24,21 @@ public sealed class WorkerJobConsumer(
     FlowCache flows,
     TaskRunners runners,
     LogWriter logs,
+    MetricWriter metrics,
+    IInternalStorage storage,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
 {
-    public Task Consume(ConsumeContext<WorkerJob> context) => context.RunReportedAsync(logs, logger, RunAsync);
+    public Task Consume(ConsumeContext<WorkerJob> context) =>
+        context.RunReportedAsync(stopping => Task.WhenAll(logs.FlushAsync(stopping), metrics.FlushAsync(stopping)), logger, RunAsync);
 
     private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken stopping)
     {
         var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
-        var context = new TaskRunContext(job, flow!, job.RenderContext(), logs, clock);
+        var context = new TaskRunContext(job, flow!, job.RenderContext(new StorageFileStore(storage)), logs, metrics, storage, clock);
         if (task is null || runner is null)
         {
             var reason = task is null

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Kite.Data.Storage;
 using Kite.Integration.Tests.Fixtures;
 using Kite.Purge.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kite.Purge.Tests;
 
@@ -20,6 +22,12 @@ public sealed class PurgeTasksTests(PurgeFixture engine)
         var running = Enumerable.Range(0, 3).Select(i => new SeededExecution($"tasks-running-{i}", "tasks.target", "f", "RUNNING", Old, null)).ToList();
         var elsewhere = Enumerable.Range(0, 4).Select(i => new SeededExecution($"tasks-other-{i}", "tasks.targetx", "f", "SUCCESS", Old, Old.AddMinutes(5))).ToList();
         await Seed.ExecutionsAsync(engine.Database, [.. ended, .. running, .. elsewhere]);
+        var storage = engine.ServicesOf("purge").GetRequiredService<IInternalStorage>();
+        foreach (var e in ended.Concat(running))
+        {
+            using var content = new MemoryStream("output"u8.ToArray());
+            await storage.PutAsync(StorageUri.ForTaskRun(e.Namespace, e.FlowId, e.Id, "task", $"{e.Id}-t0", "out.txt"), content, CancellationToken.None);
+        }
 
         var execution = await engine.RunAsync("""
             id: purge-executions
@@ -34,7 +42,7 @@ public sealed class PurgeTasksTests(PurgeFixture engine)
 
         Assert.Equal("SUCCESS", execution.State);
         using var outputs = JsonDocument.Parse(execution.Run("purge").Outputs!);
-        Assert.Equal((23, 46, 46, 0), (
+        Assert.Equal((23, 46, 46, 23), (
             outputs.RootElement.GetProperty("executionsCount").GetInt32(),
             outputs.RootElement.GetProperty("logsCount").GetInt32(),
             outputs.RootElement.GetProperty("metricsCount").GetInt32(),
@@ -42,7 +50,11 @@ public sealed class PurgeTasksTests(PurgeFixture engine)
         var left = await MigratedDatabase.QueryAsync(engine.Database,
             "SELECT id FROM executions WHERE deleted IN (true, false) AND namespace LIKE 'tasks.target%'", r => r.GetString(0));
         Assert.Equal(running.Concat(elsewhere).Select(e => e.Id).Order(), left.Order());
-        Assert.Contains(await engine.LogsAsync(execution.Id), l => l.TaskId == "purge" && l.Message == "Purged 23 execution(s), 46 log line(s), 46 metric(s) and 0 file(s) in 5 batch(es)");
+        foreach (var e in running)
+        {
+            Assert.NotNull(await storage.SizeAsync(StorageUri.ForTaskRun(e.Namespace, e.FlowId, e.Id, "task", $"{e.Id}-t0", "out.txt"), CancellationToken.None));
+        }
+        Assert.Contains(await engine.LogsAsync(execution.Id), l => l.TaskId == "purge" && l.Message == "Purged 23 execution(s), 46 log line(s), 46 metric(s) and 23 file(s) in 5 batch(es)");
     }
 
     [Fact]

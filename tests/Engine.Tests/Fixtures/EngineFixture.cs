@@ -150,6 +150,7 @@ public class EngineFixture : IAsyncLifetime
             ["ConnectionStrings:postgres"] = Database,
             ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
             ["OTEL_SERVICE_NAME"] = name,
+            ["Kite:Storage:Type"] = "postgres",
         });
         builder.AddServiceDefaults();
         addRole(builder);

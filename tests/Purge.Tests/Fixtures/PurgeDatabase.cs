@@ -14,12 +14,12 @@ public sealed class PurgeDatabase : IAsyncDisposable
     {
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
-        Files = new FolderFiles(folder.Path);
+        Files = new InterruptibleStorage(folder.Path);
     }
 
     public string ConnectionString { get; }
     public NpgsqlDataSource DataSource { get; }
-    public FolderFiles Files { get; }
+    public InterruptibleStorage Files { get; }
 
     public ExecutionPurger Executions => new(DataSource, Files, NullLogger<ExecutionPurger>.Instance);
     public LogPurger Logs => new(DataSource, NullLogger<LogPurger>.Instance);

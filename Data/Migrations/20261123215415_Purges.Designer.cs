@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kite.Data.Migrations
 {
     [DbContext(typeof(KiteDbContext))]
-    [Migration("20261123211800_Purges")]
+    [Migration("20261123215415_Purges")]
     partial class Purges
     {
         /// <inheritdoc />
@@ -456,6 +456,28 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_service_instance_service_type_state");
 
                     b.ToTable("service_instance", (string)null);
+                });
+
+            modelBuilder.Entity("Kite.Data.Records.StorageChunkRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("Path", "Chunk")
+                        .HasName("pk_storage_files");
+
+                    b.ToTable("storage_files", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.TaskRunRecord", b =>

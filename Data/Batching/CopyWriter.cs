@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Kite.Data.Batching;
+
+/// <summary>
+/// Rows written in batches with binary COPY, flushed when 1,000 rows are waiting or every 200 ms, never a row per
+/// round trip. The queue is bounded: a producer faster than PostgreSQL is slowed down rather than allowed to fill
+/// memory. <see cref="FlushAsync"/> is a barrier: a worker calls it before reporting a task's end, so whoever sees
+/// the task ended also sees all of its rows.
+/// </summary>
+public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, ILogger logger) : BackgroundService where TRow : class
+{
+    private const int BatchSize = 1_000;
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+    private readonly Channel<object> pending = Channel.CreateBounded<object>(new BoundedChannelOptions(50_000) { SingleReader = true });
+
+    /// <summary>The <c>COPY table (columns) FROM STDIN (FORMAT BINARY)</c> command the rows are written with.</summary>
+    protected abstract string CopyCommand { get; }
+
+    /// <summary>Writes one row's columns, in the order of <see cref="CopyCommand"/>.</summary>
+    protected abstract Task WriteRowAsync(NpgsqlBinaryImporter importer, TRow row);
+
+    public ValueTask WriteAsync(TRow row, CancellationToken cancellationToken) => pending.Writer.WriteAsync(row, cancellationToken);
+
+    /// <summary>Completes once every row written before this call is in the database.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await pending.Writer.WriteAsync(flushed, cancellationToken);
+        await flushed.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<TRow>(BatchSize);
+        var barriers = new List<TaskCompletionSource>();
+        while (await WaitAsync(stoppingToken))
+        {
+            Drain(batch, barriers);
+            if (batch.Count < BatchSize && barriers.Count == 0)
+            {
+                await Task.Delay(FlushInterval, CancellationToken.None);
+                Drain(batch, barriers);
+            }
+
+            if (batch.Count > 0)
+            {
+                await FlushAsync(batch);
+            }
+
+            barriers.ForEach(b => b.TrySetResult());
+            batch.Clear();
+            barriers.Clear();
+        }
+    }
+
+    private void Drain(List<TRow> batch, List<TaskCompletionSource> barriers)
+    {
+        while (batch.Count < BatchSize && pending.Reader.TryRead(out var item))
+        {
+            if (item is TRow row)
+            {
+                batch.Add(row);
+            }
+            else
+            {
+                barriers.Add((TaskCompletionSource)item);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        pending.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await pending.Reader.WaitToReadAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: drain what is left, then stop.
+            return pending.Reader.TryPeek(out _);
+        }
+    }
+
+    private async Task FlushAsync(List<TRow> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CopyAsync(batch);
+                return;
+            }
+            catch (NpgsqlException ex) when (attempt < 5)
+            {
+                logger.LogWarning(ex, "Writing {Count} {Rows} failed (attempt {Attempt}); retrying", batch.Count, typeof(TRow).Name, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (NpgsqlException ex)
+            {
+                logger.LogError(ex, "Dropped {Count} {Rows} after 5 attempts", batch.Count, typeof(TRow).Name);
+                return;
+            }
+        }
+    }
+
+    private async Task CopyAsync(List<TRow> batch)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var importer = await connection.BeginBinaryImportAsync(CopyCommand);
+        foreach (var row in batch)
+        {
+            await importer.StartRowAsync();
+            await WriteRowAsync(importer, row);
+        }
+
+        await importer.CompleteAsync();
+    }
+
+    protected static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlTypes.NpgsqlDbType type = NpgsqlTypes.NpgsqlDbType.Text)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync();
+        }
+        else
+        {
+            await importer.WriteAsync(value, type);
+        }
+    }
+}
