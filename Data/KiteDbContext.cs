@@ -14,6 +14,10 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
     public DbSet<PurgeRecord> Purges => Set<PurgeRecord>();
+    public DbSet<ExecutionTimerRecord> ExecutionTimers => Set<ExecutionTimerRecord>();
+    public DbSet<ConcurrencyLimitRecord> ConcurrencyLimits => Set<ConcurrencyLimitRecord>();
+    public DbSet<QueuedExecutionRecord> ExecutionQueue => Set<QueuedExecutionRecord>();
+    public DbSet<KeyValueRecord> KeyValues => Set<KeyValueRecord>();
     public DbSet<StorageChunkRecord> StorageFiles => Set<StorageChunkRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

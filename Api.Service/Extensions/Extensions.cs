@@ -5,6 +5,7 @@ using Kite.Api.Flows;
 using Kite.Api.Problems;
 using Kite.Api.Purges;
 using Kite.Api.Routing;
+using Kite.Api.Ui;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -50,6 +51,7 @@ public static class Extensions
         app.MapFlowsApi();
         app.MapExecutionsApi();
         app.MapPurgesApi();
+        app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;

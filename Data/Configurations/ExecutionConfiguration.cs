@@ -22,5 +22,7 @@ internal sealed class ExecutionConfiguration : IEntityTypeConfiguration<Executio
         execution.HasIndex(e => new { e.Deleted, e.StartDate });
         execution.HasIndex(e => new { e.Deleted, e.EndDate });
         execution.HasIndex(e => new { e.Deleted, e.ParentId });
+        // labels @> '[{"key":…,"value":…}]' filters; jsonb_ops, so any containment of the label list is served.
+        execution.HasIndex(e => e.Labels).HasMethod("gin");
     }
 }

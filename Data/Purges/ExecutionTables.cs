@@ -7,7 +7,10 @@ namespace Kite.Data.Purges;
 public static class ExecutionTables
 {
     /// <summary>State of the execution itself: deleted with the execution row (PurgeExecutions' purgeExecution).</summary>
-    public static IReadOnlyList<string> State { get; } = ["task_runs"];
+    public static IReadOnlyList<string> State { get; } = ["task_runs", "execution_timers", "execution_queue"];
+
+    /// <summary>Executor state that is only needed while an execution runs; housekeeping deletes what a terminated one left.</summary>
+    public static IReadOnlyList<string> Transient { get; } = ["execution_timers", "execution_queue"];
 
     public const string Logs = "logs";
     public const string Metrics = "metrics";

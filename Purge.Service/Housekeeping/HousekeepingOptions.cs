@@ -8,4 +8,7 @@ public sealed class HousekeepingOptions
 
     /// <summary>Ended purges (their counts and errors) are kept this long for the Api, then deleted.</summary>
     public TimeSpan PurgeHistory { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Timers and queue entries of an execution ended (or gone) for longer than this are deleted.</summary>
+    public TimeSpan EndedExecutionGrace { get; set; } = TimeSpan.FromMinutes(10);
 }

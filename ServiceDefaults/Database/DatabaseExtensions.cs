@@ -1,4 +1,5 @@
 using Kite.Data;
+using Kite.Data.KeyValue;
 using Kite.ServiceDefaults.Database;
 using Kite.ServiceDefaults.ServiceInstances;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,7 @@ public static class DatabaseExtensions
     /// <summary>
     /// The database registration: an Npgsql data source and a pooled <see cref="KiteDbContext"/> from
     /// <c>ConnectionStrings:postgres</c>, its health check and tracing, the schema check that stops a service
-    /// started against an older schema, this instance's heartbeat row, and internal storage for task files.
+    /// started against an older schema, this instance's heartbeat row, internal storage for task files and the namespaces' key-value store.
     /// </summary>
     public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -32,6 +33,7 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<SchemaGuard>();
         builder.Services.AddServiceInstance(builder.Configuration, builder.Environment);
         builder.AddKiteStorage();
+        builder.Services.AddSingleton<KeyValueStore>();
         return builder;
     }
 }

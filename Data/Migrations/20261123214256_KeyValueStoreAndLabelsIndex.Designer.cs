@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kite.Data.Migrations
 {
     [DbContext(typeof(KiteDbContext))]
-    [Migration("20261123215415_Purges")]
-    partial class Purges
+    [Migration("20261123214256_KeyValueStoreAndLabelsIndex")]
+    partial class KeyValueStoreAndLabelsIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -110,6 +110,11 @@ namespace Kite.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_executions");
 
+                    b.HasIndex("Labels")
+                        .HasDatabaseName("ix_executions_labels");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+
                     b.HasIndex("Deleted", "EndDate")
                         .HasDatabaseName("ix_executions_deleted_end_date");
 
@@ -166,6 +171,52 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_flows_deleted_namespace_id");
 
                     b.ToTable("flows", (string)null);
+                });
+
+            modelBuilder.Entity("Kite.Data.Records.KeyValueRecord", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("ExpirationDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiration_date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Namespace", "Key")
+                        .HasName("pk_kv");
+
+                    b.HasIndex("ExpirationDate")
+                        .HasDatabaseName("ix_kv_expiration_date");
+
+                    b.ToTable("kv", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.LogRecord", b =>
@@ -342,74 +393,6 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_outbox_created_at");
 
                     b.ToTable("outbox", (string)null);
-                });
-
-            modelBuilder.Entity("Kite.Data.Records.PurgeRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Batches")
-                        .HasColumnType("integer")
-                        .HasColumnName("batches");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ended_at");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("text")
-                        .HasColumnName("error");
-
-                    b.Property<long>("ExecutionsCount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("executions_count");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<long>("LogsCount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("logs_count");
-
-                    b.Property<long>("MetricsCount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("metrics_count");
-
-                    b.Property<string>("Request")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("request");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("state");
-
-                    b.Property<long>("StoragesCount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("storages_count");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_purges");
-
-                    b.HasIndex("State", "UpdatedAt")
-                        .HasDatabaseName("ix_purges_state_updated_at");
-
-                    b.ToTable("purges", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.ServiceInstanceRecord", b =>
