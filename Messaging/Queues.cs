@@ -6,4 +6,10 @@ public static class Queues
     public const string Executor = "executor";
     public const string Worker = "worker";
     public const string Purge = "purge";
+
+    /// <summary>
+    /// One queue shared by every scheduler replica (competing consumers), bound to ExecutionChanged and FlowChanged:
+    /// each event is handled by one replica, so a Flow trigger fires once, not once per replica.
+    /// </summary>
+    public const string Scheduler = "scheduler";
 }

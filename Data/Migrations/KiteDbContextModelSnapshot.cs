@@ -731,9 +731,17 @@ namespace Kite.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("flow_revision");
 
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
                     b.Property<DateTimeOffset?>("NextExecutionDate")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_execution_date");
+
+                    b.Property<string>("Preconditions")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("preconditions");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -751,7 +759,15 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_triggers_execution_id");
 
                     b.HasIndex("NextExecutionDate")
-                        .HasDatabaseName("ix_triggers_next_execution_date");
+                        .HasDatabaseName("ix_triggers_due")
+                        .HasFilter("execution_id IS NULL AND disabled = false AND evaluate_running_date IS NULL");
+
+                    b.HasIndex("Type")
+                        .HasDatabaseName("ix_triggers_type");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_triggers_backfill")
+                        .HasFilter("backfill IS NOT NULL");
 
                     b.ToTable("triggers", (string)null);
                 });

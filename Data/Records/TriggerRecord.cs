@@ -14,5 +14,11 @@ public sealed class TriggerRecord
     public DateTimeOffset? EvaluateRunningDate { get; set; }
     public bool Disabled { get; set; }
     public string? Backfill { get; set; }
+
+    /// <summary>When <see cref="ExecutionId"/> was set: how long a schedule has been locked.</summary>
+    public DateTimeOffset? LockedAt { get; set; }
+
+    /// <summary>A Flow trigger's progress through its preconditions (jsonb).</summary>
+    public string? Preconditions { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
