@@ -33,8 +33,8 @@ public static class WorkerJobs
         await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
     }
 
-    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null) =>
-        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files };
+    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null, IKvStore? kv = null) =>
+        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files, Kv = kv };
 
     public static LogRecord LogLine(this WorkerJob job, DateTimeOffset timestamp, string level, string message) => new()
     {

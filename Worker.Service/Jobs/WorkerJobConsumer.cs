@@ -4,6 +4,7 @@ using Kite.Core.Expressions;
 using Kite.Core.Time;
 using Kite.Core.Values;
 using Kite.Data.Flows;
+using Kite.Data.KeyValue;
 using Kite.Data.Logs;
 using Kite.Data.Metrics;
 using Kite.Data.Storage;
@@ -26,6 +27,7 @@ public sealed class WorkerJobConsumer(
     LogWriter logs,
     MetricWriter metrics,
     IInternalStorage storage,
+    KeyValueStore kv,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -38,7 +40,7 @@ public sealed class WorkerJobConsumer(
         var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
-        var context = new TaskRunContext(job, flow!, job.RenderContext(new StorageFileStore(storage)), logs, metrics, storage, clock);
+        var context = new TaskRunContext(job, flow!, job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv)), logs, metrics, storage, clock);
         if (task is null || runner is null)
         {
             var reason = task is null
@@ -66,7 +68,7 @@ public sealed class WorkerJobConsumer(
                 return (State.Failed, null);
             }
 
-            return (State.Success, json);
+            return (context.Warning ? State.Warning : State.Success, json);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested && limit is not null)
         {
