@@ -1,0 +1,73 @@
+using System.Globalization;
+using Kite.Bench.Load;
+using Kite.Bench.Reporting;
+
+namespace Kite.Bench.Scenarios;
+
+/// <summary>
+/// A flow started open-loop at each rate in turn: warm-up, then the measured window, then a drain while the last
+/// executions end. Latency is end − start from the database; the client column is the Api's answer time.
+/// </summary>
+internal sealed class RateScenario(
+    int number, string name, string title, string flowFile, RateUnit unit, IReadOnlyList<double> rates,
+    Func<int, string?> body, IReadOnlyDictionary<double, string>? kestra = null)
+    : Scenario(number, name, title)
+{
+    public string FlowFile => flowFile;
+
+    public override async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var flow = FlowUnderTest.Read(Path.Combine(options.Flows, flowFile));
+        await context.Suite.DeployFlowAsync(flow.Yaml, flow.Namespace, flow.Id, cancellationToken);
+        var trigger = new ExecutionTrigger(context.Suite, flow);
+        var rows = new List<RateResult>();
+        foreach (var rate in options.Rates ?? rates)
+        {
+            rows.Add(await RunRateAsync(context, trigger, rate, cancellationToken));
+        }
+
+        return new ScenarioResult(
+            Number, Name, Title, trigger.Route, Unit, DateTimeOffset.UtcNow, context.Commit,
+            $"{options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured per rate, open loop", rows);
+    }
+
+    private string Unit => unit == RateUnit.PerMinute ? "executions/min" : "executions/s";
+
+    private double PerSecond(double rate) => unit == RateUnit.PerMinute ? rate / 60 : rate;
+
+    private async Task<RateResult> RunRateAsync(BenchContext context, ExecutionTrigger trigger, double rate, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var label = string.Create(CultureInfo.InvariantCulture, $"{rate:0.##}{(unit == RateUnit.PerMinute ? "/min" : "/s")}");
+        var sending = context.Progress.AddTask($"{Name} {label}: sending", maxValue: 1);
+        var ending = context.Progress.AddTask($"{Name} {label}: waiting for ends", maxValue: 1);
+
+        await using var sampler = new ProcessSampler(context.Suite.Endpoints.ServicePids);
+        sampler.Start();
+        var sent = await OpenLoopLoad.RunAsync(
+            PerSecond(rate), options.WarmUp, options.Duration,
+            i => trigger.SendAsync(body(i), cancellationToken), p => sending.Value = p, cancellationToken);
+        var measured = sent.Where(s => s.Measured).ToList();
+        var ids = measured.Where(s => s.ExecutionId is not null).Select(s => s.ExecutionId!).ToList();
+        var ended = await new CompletionWatcher(context.Database).WaitAsync(ids, options.Drain, p => ending.Value = p, cancellationToken);
+        var services = await sampler.StopAsync();
+        sending.StopTask();
+        ending.Value = 1;
+        ending.StopTask();
+
+        var window = ended.Count < 2 ? 0 : (ended.Max(e => e.EndDate) - ended.Min(e => e.StartDate)).TotalSeconds;
+        return new RateResult(
+            label,
+            PerSecond(rate),
+            measured.Count,
+            ids.Count,
+            ended.Count,
+            ended.Count(e => e.State != "SUCCESS"),
+            LatencySummary.Of([.. ended.Select(e => e.Milliseconds)]),
+            LatencySummary.Of([.. measured.Select(s => s.ClientMs)]),
+            window > 0 ? ended.Count / window : 0,
+            services,
+            kestra?.GetValueOrDefault(rate));
+    }
+}
