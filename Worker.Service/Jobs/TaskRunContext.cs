@@ -20,6 +20,31 @@ public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext rende
 
     public string RenderText(string template) => TemplateEngine.Render(template, render);
 
+    /// <summary>Set by a runner whose task succeeded with a warning (a script that wrote to stderr): the run ends WARNING.</summary>
+    public bool Warning { get; set; }
+
+    /// <summary>The same task run, rendering with more variables (a script's <c>workingDir</c>, <c>outputDir</c>).</summary>
+    public TaskRunContext With(IReadOnlyDictionary<string, object?> variables)
+    {
+        var merged = new Dictionary<string, object?>(render.Variables);
+        foreach (var (name, value) in variables)
+        {
+            merged[name] = value;
+        }
+
+        var extended = new RenderContext(merged)
+        {
+            Secrets = render.Secrets,
+            Kv = render.Kv,
+            Files = render.Files,
+            Random = render.Random,
+            Time = render.Time,
+            ErrorLogs = render.ErrorLogs,
+            Namespace = render.Namespace,
+        };
+        return new TaskRunContext(job, flow, extended, logs, metrics, storage, clock);
+    }
+
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
         logs.WriteAsync(new LogRecord
         {

@@ -4,6 +4,7 @@ using Kite.Core.Expressions;
 using Kite.Core.Time;
 using Kite.Core.Values;
 using Kite.Data.Flows;
+using Kite.Data.KeyValue;
 using Kite.Data.Logs;
 using Kite.Data.Metrics;
 using Kite.Data.Storage;
@@ -25,6 +26,7 @@ public sealed class WorkerJobConsumer(
     LogWriter logs,
     MetricWriter metrics,
     IInternalStorage storage,
+    KeyValueStore kv,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -45,7 +47,7 @@ public sealed class WorkerJobConsumer(
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
         var variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
-        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace, Files = new StorageFileStore(storage) }, logs, metrics, storage, clock);
+        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace, Files = new StorageFileStore(storage), Kv = new KeyValueFunctionStore(kv) }, logs, metrics, storage, clock);
         if (task is null || runner is null)
         {
             var reason = task is null
@@ -73,7 +75,7 @@ public sealed class WorkerJobConsumer(
                 return (State.Failed, null);
             }
 
-            return (State.Success, json);
+            return (context.Warning ? State.Warning : State.Success, json);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested && limit is not null)
         {
