@@ -41,6 +41,10 @@ public sealed partial class ExecutionStep
     private readonly Dictionary<string, TaskDefinition> tasks;
     private State? exitState;
 
+    // The state of each run when scopes were last resolved: a scope is resolved again only when one of its runs changed.
+    private readonly Dictionary<string, State> resolvedStates;
+    private bool resolveEverything;
+
     private ExecutionStep(Flow flow, Execution execution, StepEnvironment environment)
     {
         this.flow = flow;
@@ -48,6 +52,7 @@ public sealed partial class ExecutionStep
         this.environment = environment;
         variables = new TaskRunVariables(flow, execution, environment);
         scope = new FlowableScope(execution, variables, environment.Now);
+        resolvedStates = execution.TaskRuns.ToDictionary(r => r.Id, r => r.State, StringComparer.Ordinal);
         tasks = TaskIndexes.GetValue(flow, f => f.AllTasks().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
@@ -64,6 +69,8 @@ public sealed partial class ExecutionStep
         foreach (var @event in events)
         {
             changedBefore |= step.Handle(@event);
+            // Worker reports change run states, which the next pass sees; anything else may affect any scope.
+            step.resolveEverything |= @event is not (TaskRunStarted or TaskRunEnded);
         }
 
         step.Advance();
@@ -129,8 +136,9 @@ public sealed partial class ExecutionStep
     {
         for (var pass = 0; pass < MaxPasses && execution.State == State.Running; pass++)
         {
+            var changed = ChangedScopes();
             var progressed = false;
-            foreach (var run in execution.TaskRuns.Where(r => r.State == State.Running && tasks[r.TaskId] is FlowableTask).ToList())
+            foreach (var run in execution.TaskRuns.Where(r => r.State == State.Running && tasks[r.TaskId] is FlowableTask && (changed is null || changed.Contains(r.Id))).ToList())
             {
                 progressed |= Follow(ResolveFlowable(run), run);
             }
@@ -141,12 +149,42 @@ public sealed partial class ExecutionStep
                 return;
             }
 
-            progressed |= Follow(Sequence.Resolve(flow.Tasks, flow.Errors, flow.Finally, [.. execution.ChildrenOf(null)]), parent: null);
+            if (changed is null || changed.Contains(RootScope))
+            {
+                progressed |= Follow(Sequence.Resolve(flow.Tasks, flow.Errors, flow.Finally, [.. execution.ChildrenOf(null)]), parent: null);
+            }
+
             if (!progressed)
             {
                 return;
             }
         }
+    }
+
+    private const string RootScope = "";
+
+    /// <summary>
+    /// The scopes to resolve in this pass: the parents of runs whose state changed since the last pass, and new or
+    /// changed flowables themselves (<see cref="RootScope"/> for the flow's own lists); null means all of them. A
+    /// 2,000-run loop then resolves the few scopes a batch of results touched, not its hundred flowables each pass.
+    /// </summary>
+    private HashSet<string>? ChangedScopes()
+    {
+        HashSet<string>? changed = resolveEverything ? null : new(StringComparer.Ordinal);
+        resolveEverything = false;
+        foreach (var run in execution.TaskRuns)
+        {
+            if (resolvedStates.TryGetValue(run.Id, out var state) && state == run.State)
+            {
+                continue;
+            }
+
+            resolvedStates[run.Id] = run.State;
+            changed?.Add(run.ParentTaskRunId ?? RootScope);
+            changed?.Add(run.Id);
+        }
+
+        return changed;
     }
 
     private Resolution.Resolution ResolveFlowable(TaskRun run)

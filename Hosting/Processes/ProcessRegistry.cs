@@ -41,6 +41,19 @@ public sealed class ProcessRegistry(string file)
         }
     }
 
+    // A run killed while writing the file leaves it empty or cut short: then there is nothing we can know to stop.
+    private async Task<List<Entry>> ReadEntriesAsync()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<Entry>>(await File.ReadAllTextAsync(file)) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Stops what a previous run left behind; returns the command lines it stopped.</summary>
     public async Task<IReadOnlyList<string>> StopOrphansAsync(TimeSpan grace)
     {
@@ -49,7 +62,7 @@ public sealed class ProcessRegistry(string file)
             return [];
         }
 
-        var orphans = (JsonSerializer.Deserialize<List<Entry>>(await File.ReadAllTextAsync(file)) ?? [])
+        var orphans = (await ReadEntriesAsync())
             .Where(e => ReadStartTime(e.Pid) == e.StartTime)
             .ToList();
         foreach (var orphan in orphans)
@@ -75,7 +88,9 @@ public sealed class ProcessRegistry(string file)
     private void Save()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(entries.Values.ToList()));
+        // Written aside then renamed, so a kill mid-write never leaves a half file behind.
+        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(entries.Values.ToList()));
+        File.Move(file + ".tmp", file, overwrite: true);
     }
 
     /// <summary>Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot.</summary>
