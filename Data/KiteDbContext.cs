@@ -13,6 +13,7 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<PurgeRecord> Purges => Set<PurgeRecord>();
     public DbSet<ExecutionTimerRecord> ExecutionTimers => Set<ExecutionTimerRecord>();
     public DbSet<ConcurrencyLimitRecord> ConcurrencyLimits => Set<ConcurrencyLimitRecord>();
     public DbSet<QueuedExecutionRecord> ExecutionQueue => Set<QueuedExecutionRecord>();

@@ -3,6 +3,7 @@ using Kite.Api.Authentication;
 using Kite.Api.Executions;
 using Kite.Api.Flows;
 using Kite.Api.Problems;
+using Kite.Api.Purges;
 using Kite.Api.Routing;
 using Kite.Api.Ui;
 using Microsoft.AspNetCore.Http.Features;
@@ -50,6 +51,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapPurgesApi();
         app.MapExecutionControlApi();
         app.MapUi();
         app.MapOpenApi().RequireAuthorization();

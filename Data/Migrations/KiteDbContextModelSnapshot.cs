@@ -461,6 +461,74 @@ namespace Kite.Data.Migrations
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Kite.Data.Records.PurgeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("integer")
+                        .HasColumnName("batches");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<long>("ExecutionsCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("executions_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LogsCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("logs_count");
+
+                    b.Property<long>("MetricsCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("metrics_count");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("request");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long>("StoragesCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("storages_count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purges");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_purges_state_updated_at");
+
+                    b.ToTable("purges", (string)null);
+                });
+
             modelBuilder.Entity("Kite.Data.Records.QueuedExecutionRecord", b =>
                 {
                     b.Property<string>("ExecutionId")

@@ -7,6 +7,7 @@ using Kite.Data.Metrics;
 using Kite.Data.Records;
 using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Jobs;
 
 namespace Kite.Worker.Jobs;
 
@@ -46,18 +47,7 @@ public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext rende
     }
 
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
-        logs.WriteAsync(new LogRecord
-        {
-            Namespace = job.Namespace,
-            FlowId = job.FlowId,
-            ExecutionId = job.ExecutionId,
-            TaskRunId = job.TaskRunId,
-            TaskId = job.TaskId,
-            Attempt = job.Attempt,
-            Timestamp = clock.GetUtcNow(),
-            Level = level,
-            Message = message,
-        }, cancellationToken);
+        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, message), cancellationToken);
 
     /// <summary>Records a counter (a number to add) or a timer (seconds) of this task run.</summary>
     public ValueTask MetricAsync(string name, string type, double value, IReadOnlyDictionary<string, object?>? tags, CancellationToken cancellationToken) =>

@@ -9,6 +9,7 @@ using Kite.Data.Logs;
 using Kite.Data.Metrics;
 using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Jobs;
 using Kite.Worker.Runners;
 using MassTransit;
 using State = Kite.Core.Executions.State;
@@ -32,23 +33,15 @@ public sealed class WorkerJobConsumer(
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
 {
-    public async Task Consume(ConsumeContext<WorkerJob> context)
-    {
-        var job = context.Message;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
-        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, "RUNNING", null), context.CancellationToken);
-        var (state, outputs) = await RunAsync(job, context.CancellationToken);
-        await Task.WhenAll(logs.FlushAsync(context.CancellationToken), metrics.FlushAsync(context.CancellationToken));
-        await context.Publish(new WorkerTaskResult(job.ExecutionId, job.TaskRunId, job.Attempt, state.ToKestraName(), outputs), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<WorkerJob> context) =>
+        context.RunReportedAsync(stopping => Task.WhenAll(logs.FlushAsync(stopping), metrics.FlushAsync(stopping)), logger, RunAsync);
 
     private async Task<(State State, string? Outputs)> RunAsync(WorkerJob job, CancellationToken stopping)
     {
         var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
-        var variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
-        var context = new TaskRunContext(job, flow!, new RenderContext(variables) { Namespace = job.Namespace, Files = new StorageFileStore(storage), Kv = new KeyValueFunctionStore(kv) }, logs, metrics, storage, clock);
+        var context = new TaskRunContext(job, flow!, job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv)), logs, metrics, storage, clock);
         if (task is null || runner is null)
         {
             var reason = task is null

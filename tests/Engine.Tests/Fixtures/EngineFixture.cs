@@ -18,15 +18,32 @@ using Npgsql;
 
 namespace Kite.Engine.Tests.Fixtures;
 
-/// <summary>One executor and one worker for the test assembly, started as their services start them, on one migrated database.</summary>
-public sealed class EngineFixture : IAsyncLifetime
+/// <summary>
+/// One executor and one worker for the test assembly, started as their services start them, on one migrated database.
+/// A derived fixture adds roles (Purge.Tests adds the purge service) that start and stop with them.
+/// </summary>
+public class EngineFixture : IAsyncLifetime
 {
     private readonly Infrastructure infrastructure = new();
+    private readonly IReadOnlyList<(string Name, Action<WebApplicationBuilder> AddRole)> moreRoles;
+    private readonly Dictionary<string, WebApplication> more = [];
     private WebApplication? executor;
     private WebApplication? worker;
     private NpgsqlDataSource? dataSource;
 
+    public EngineFixture()
+        : this([])
+    {
+    }
+
+    protected EngineFixture(IReadOnlyList<(string Name, Action<WebApplicationBuilder> AddRole)> roles) => moreRoles = roles;
+
     public string Database { get; private set; } = "";
+
+    public Infrastructure Infrastructure => infrastructure;
+
+    /// <summary>The services of a role added by a derived fixture.</summary>
+    public IServiceProvider ServicesOf(string role) => more[role].Services;
 
     public string RabbitMq => infrastructure.RabbitMqConnectionString;
 
@@ -37,8 +54,13 @@ public sealed class EngineFixture : IAsyncLifetime
         dataSource = NpgsqlDataSource.Create(Database);
         executor = Host("executor", builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
         worker = Host("worker", builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
-        await Task.WhenAll(executor.StartAsync(), worker.StartAsync());
-        foreach (var app in new[] { executor, worker })
+        foreach (var (name, addRole) in moreRoles)
+        {
+            more[name] = Host(name, addRole);
+        }
+
+        await Task.WhenAll(new[] { executor, worker }.Concat(more.Values).Select(app => app.StartAsync()));
+        foreach (var app in new[] { executor, worker }.Concat(more.Values))
         {
             await Eventually.BecomesAsync(() => Task.FromResult(app.Services.GetRequiredService<IBusControl>().CheckHealth().Status),
                 s => s == BusHealthStatus.Healthy, "the bus is connected");
@@ -47,7 +69,7 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in new[] { worker, executor })
+        foreach (var app in more.Values.Append(worker).Append(executor))
         {
             if (app is not null)
             {
