@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Kite.Api.Authentication;
 using Kite.Api.Executions;
 using Kite.Api.Flows;
+using Kite.Api.Live;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,7 +15,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKiteDatabase();
-        builder.AddKiteBus();
+        builder.AddKiteBus(bus => bus.AddLiveUpdates());
         builder.AddBasicAuthentication();
 
         var api = builder.Configuration.GetSection("Api");
@@ -36,6 +37,8 @@ public static class Extensions
         builder.Services.AddSingleton<FlowStore>();
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
+        builder.Services.AddScoped<ExecutionLauncher>();
+        builder.Services.AddLiveUpdates(limits);
     }
 
     /// <summary>The middleware and routes of the Api: problem details, Basic authentication, Kestra's API, the OpenAPI document and its reference page.</summary>

@@ -33,8 +33,8 @@ public sealed class EngineFixture : IAsyncLifetime
         await infrastructure.InitializeAsync();
         Database = await MigratedDatabase.CreateAsync(infrastructure);
         dataSource = NpgsqlDataSource.Create(Database);
-        executor = Host("executor", builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
-        worker = Host("worker", builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
+        executor = Executor(Database, infrastructure.RabbitMqConnectionString);
+        worker = Worker(Database, infrastructure.RabbitMqConnectionString);
         await Task.WhenAll(executor.StartAsync(), worker.StartAsync());
         foreach (var app in new[] { executor, worker })
         {
@@ -119,14 +119,22 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
-    private WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
+    /// <summary>An executor wired as Executor.Service wires it (not started).</summary>
+    public static WebApplication Executor(string database, string rabbitmq) =>
+        Host("executor", database, rabbitmq, builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
+
+    /// <summary>A worker wired as Worker.Service wires it (not started).</summary>
+    public static WebApplication Worker(string database, string rabbitmq) =>
+        Host("worker", database, rabbitmq, builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
+
+    private static WebApplication Host(string name, string database, string rabbitmq, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:postgres"] = Database,
-            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
+            ["ConnectionStrings:postgres"] = database,
+            ["ConnectionStrings:rabbitmq"] = rabbitmq,
             ["OTEL_SERVICE_NAME"] = name,
             ["Kite:Storage:Type"] = "postgres",
         });
