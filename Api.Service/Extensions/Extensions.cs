@@ -5,6 +5,7 @@ using Kite.Api.Flows;
 using Kite.Api.Live;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
+using Kite.Api.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapWebhooksApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;
