@@ -53,6 +53,14 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
         return execution with { TaskRunList = taskRuns };
     }
 
+    /// <summary>The current state of a live execution, or null: a primary-key read for followers that need no more.</summary>
+    public async Task<string?> StateAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT state FROM executions WHERE deleted = false AND id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<(IReadOnlyList<ExecutionResponse> Page, long Total)> SearchAsync(ExecutionSearchQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

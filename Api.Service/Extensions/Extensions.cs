@@ -3,6 +3,7 @@ using Kite.Api.Authentication;
 using Kite.Api.Executions;
 using Kite.Api.Flows;
 using Kite.Api.Live;
+using Kite.Api.Logs;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
 using Kite.Api.Webhooks;
@@ -39,6 +40,7 @@ public static class Extensions
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
         builder.Services.AddScoped<ExecutionLauncher>();
+        builder.Services.AddSingleton<LogStore>();
         builder.Services.AddLiveUpdates(limits);
     }
 
@@ -53,6 +55,7 @@ public static class Extensions
         app.MapFlowsApi();
         app.MapExecutionsApi();
         app.MapWebhooksApi();
+        app.MapLogsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;

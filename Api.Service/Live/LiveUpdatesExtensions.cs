@@ -18,11 +18,17 @@ public static class LiveUpdatesExtensions
             e.InstanceId = instance;
             e.Temporary = true;
         });
+        bus.AddConsumer<LogsWrittenConsumer>().Endpoint(e =>
+        {
+            e.InstanceId = instance;
+            e.Temporary = true;
+        });
     }
 
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services, ApiOptions options)
     {
         services.AddSingleton(new FanOut<ExecutionChanged>(options.LiveClientBuffer));
+        services.AddSingleton(new FanOut<LogsWritten>(options.LiveClientBuffer));
         services.AddSingleton<ExecutionFollower>();
         return services;
     }
