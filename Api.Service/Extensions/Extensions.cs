@@ -4,6 +4,7 @@ using Kite.Api.Executions;
 using Kite.Api.Flows;
 using Kite.Api.Live;
 using Kite.Api.Logs;
+using Kite.Api.Namespaces;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
 using Kite.Api.Webhooks;
@@ -41,6 +42,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExecutionStore>();
         builder.Services.AddScoped<ExecutionLauncher>();
         builder.Services.AddSingleton<LogStore>();
+        builder.Services.AddSingleton<NamespaceStore>();
         builder.Services.AddLiveUpdates(limits);
     }
 
@@ -56,6 +58,7 @@ public static class Extensions
         app.MapExecutionsApi();
         app.MapWebhooksApi();
         app.MapLogsApi();
+        app.MapNamespacesApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;
