@@ -13,6 +13,9 @@ public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbC
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
     public DbSet<ServiceInstanceRecord> ServiceInstances => Set<ServiceInstanceRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<ExecutionTimerRecord> ExecutionTimers => Set<ExecutionTimerRecord>();
+    public DbSet<ConcurrencyLimitRecord> ConcurrencyLimits => Set<ConcurrencyLimitRecord>();
+    public DbSet<QueuedExecutionRecord> ExecutionQueue => Set<QueuedExecutionRecord>();
     public DbSet<KeyValueRecord> KeyValues => Set<KeyValueRecord>();
     public DbSet<StorageChunkRecord> StorageFiles => Set<StorageChunkRecord>();
 

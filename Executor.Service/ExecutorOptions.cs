@@ -17,4 +17,13 @@ public sealed class ExecutorOptions
 
     /// <summary>Outbox messages older than this that are still there (the executor died before sending them) are sent by the sweeper.</summary>
     public TimeSpan OutboxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often due timers (retries, pause ends, loop checks) are looked for.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often the sweeper looks for executions that stopped moving.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an execution may stay CREATED, or RUNNING with nothing open, before the sweeper re-drives it.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,6 +7,7 @@ using Kite.Api.Logs;
 using Kite.Api.Namespaces;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
+using Kite.Api.Ui;
 using Kite.Api.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<FlowStore>();
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
+        builder.Services.AddScoped<ExecutionReplays>();
         builder.Services.AddScoped<ExecutionLauncher>();
         builder.Services.AddSingleton<LogStore>();
         builder.Services.AddSingleton<NamespaceStore>();
@@ -56,9 +58,11 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapExecutionControlApi();
         app.MapWebhooksApi();
         app.MapLogsApi();
         app.MapNamespacesApi();
+        app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         return app;

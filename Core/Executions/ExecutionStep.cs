@@ -14,7 +14,7 @@ namespace Kite.Core.Executions;
 /// The executor's decision, pure: applies one event to an execution, then resolves flowables and sequences until
 /// nothing more can happen now. It changes the execution in place and returns the jobs to send and lines to log.
 /// </summary>
-public sealed class ExecutionStep
+public sealed partial class ExecutionStep
 {
     private const int MaxPasses = 100_000;
 
@@ -27,6 +27,7 @@ public sealed class ExecutionStep
         [typeof(Tasks.Flowable.Parallel)] = new ParallelResolver(),
         [typeof(ForEach)] = new ForEachResolver(),
         [typeof(Dag)] = new DagResolver(),
+        [typeof(LoopUntil)] = new LoopUntilResolver(),
     };
 
     private static readonly ConditionalWeakTable<Flow, Dictionary<string, TaskDefinition>> TaskIndexes = [];
@@ -35,8 +36,8 @@ public sealed class ExecutionStep
     private readonly Execution execution;
     private readonly StepEnvironment environment;
     private readonly ExecutionStepResult result = new();
-    private readonly TaskRunVariables variables;
-    private readonly FlowableScope scope;
+    private TaskRunVariables variables;
+    private FlowableScope scope;
     private readonly Dictionary<string, TaskDefinition> tasks;
     private State? exitState;
 
@@ -46,7 +47,7 @@ public sealed class ExecutionStep
         this.execution = execution;
         this.environment = environment;
         variables = new TaskRunVariables(flow, execution, environment);
-        scope = new FlowableScope(execution, variables);
+        scope = new FlowableScope(execution, variables, environment.Now);
         tasks = TaskIndexes.GetValue(flow, f => f.AllTasks().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
@@ -73,34 +74,51 @@ public sealed class ExecutionStep
 
     private DateTimeOffset Now => environment.Now;
 
-    private bool Handle(ExecutionEvent @event)
+    private bool Handle(ExecutionEvent @event) => @event switch
     {
-        switch (@event)
-        {
-            case ExecutionStarted when execution.State == State.Created:
-                execution.History.Enter(State.Running, Now);
-                return true;
-            case TaskRunStarted started when Current(started.TaskRunId, started.Attempt) is { } run:
-                run.Attempts[^1].State = State.Running;
-                run.Enter(State.Running, Now);
-                return true;
-            case TaskRunEnded ended when Current(ended.TaskRunId, ended.Attempt) is { } run:
-                var attempt = run.Attempts[^1];
-                attempt.State = ended.State;
-                attempt.EndDate = Now;
-                if (ended.Outputs is not null)
-                {
-                    run.Outputs = ended.Outputs;
-                    variables.OutputsChanged();
-                }
+        ExecutionStarted when execution.State == State.Created => execution.History.Enter(State.Running, Now),
+        ExecutionDequeued when execution.State == State.Queued => execution.History.Enter(State.Running, Now),
+        ConcurrencyLimitReached limited when execution.State == State.Created => LimitReached(limited),
+        TaskRunStarted started when Current(started.TaskRunId, started.Attempt) is { } run => Started(run),
+        TaskRunEnded ended when Current(ended.TaskRunId, ended.Attempt) is { } run => Ended(run, ended),
+        KillRequested => Kill(),
+        ResumeRequested resume => Resume(resume),
+        RestartRequested => Restart(),
+        LabelsReplaced replaced => ReplaceLabels(replaced.Labels),
+        TimerElapsed timer => Elapsed(timer),
+        SubflowStartFailed failed => SubflowNotCreated(failed),
+        SubflowEnded ended => SubflowFinished(ended),
+        _ => false,
+    };
 
-                var task = tasks[run.TaskId];
-                run.Enter(FinalState.Allowed(ended.State, task.AllowFailure, task.AllowWarning), Now);
-                run.Changed = true;
-                return true;
-            default:
-                return false;
+    private bool Started(TaskRun run)
+    {
+        run.Attempts[^1].State = State.Running;
+        run.Enter(State.Running, Now);
+        return true;
+    }
+
+    private bool Ended(TaskRun run, TaskRunEnded ended)
+    {
+        var attempt = run.Attempts[^1];
+        attempt.State = ended.State;
+        attempt.EndDate = Now;
+        if (ended.Outputs is not null)
+        {
+            run.Outputs = ended.Outputs;
+            variables.OutputsChanged();
         }
+
+        run.Changed = true;
+        var task = tasks[run.TaskId];
+        if (ended.State == State.Failed && ScheduleRetry(run, task))
+        {
+            return true;
+        }
+
+        var state = ended.State == State.Success && run.Attempts.Count > 1 && RetryPolicy(run, task)?.WarningOnRetry == true ? State.Warning : ended.State;
+        run.Enter(FinalState.Allowed(state, task.AllowFailure, task.AllowWarning), Now);
+        return true;
     }
 
     /// <summary>The run, when the report is about its current attempt and it has not ended: duplicates and late reports are ignored.</summary>
@@ -156,6 +174,13 @@ public sealed class ExecutionStep
                 }
 
                 return create.Runs.Count > 0;
+            case WaitingUntil waiting when parent is not null:
+                if (!result.Timers.Exists(t => t.TaskRunId == parent.Id && t.Kind == TimerKind.LoopCheck))
+                {
+                    result.Timers.Add(new ExecutionTimer(parent.Id, waiting.Due, TimerKind.LoopCheck));
+                }
+
+                return false;
             case ScopeDone done when parent is null:
                 End(done.State);
                 return true;
@@ -201,6 +226,12 @@ public sealed class ExecutionStep
 
             switch (task.Kind)
             {
+                case TaskKind.Flowable when task is Pause pause:
+                    PauseAt(run, pause);
+                    break;
+                case TaskKind.Executable when task is Subflow subflow:
+                    Launch(run, subflow);
+                    break;
                 case TaskKind.Flowable when Resolvers.ContainsKey(task.GetType()):
                     run.Attempts.Add(new TaskRunAttempt { State = State.Running, StartDate = Now });
                     run.Enter(State.Running, Now);
@@ -210,9 +241,7 @@ public sealed class ExecutionStep
                     run.Enter(State.Success, Now);
                     break;
                 case TaskKind.Runnable:
-                    run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
-                    run.Enter(State.Submitted, Now);
-                    result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.ForJob(run, task)));
+                    Submit(run, task);
                     break;
                 default:
                     throw new TaskFailedException($"the task type {task.Type} is not supported by this executor yet");
@@ -223,6 +252,15 @@ public sealed class ExecutionStep
             Log("ERROR", $"{task.Id} failed: {ex.Message}", run);
             run.Enter(FinalState.Allowed(State.Failed, task.AllowFailure, task.AllowWarning), Now);
         }
+    }
+
+    /// <summary>A new attempt of a runnable task run, sent to a worker.</summary>
+    private void Submit(TaskRun run, TaskDefinition task)
+    {
+        run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
+        run.Enter(State.Submitted, Now);
+        run.Changed = true;
+        result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.ForJob(run, task)));
     }
 
     private void End(State state)

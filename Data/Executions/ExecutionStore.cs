@@ -25,8 +25,16 @@ public sealed class ExecutionStore(KiteDbContext db)
     }
 
     /// <summary>Stages the step's changes on the tracked rows; the caller saves them with its transaction.</summary>
-    public void Stage(LockedExecution locked)
+    public void Stage(LockedExecution locked, IEnumerable<string> removedTaskRuns)
     {
+        foreach (var removed in removedTaskRuns)
+        {
+            if (locked.TaskRunRecords.TryGetValue(removed, out var record))
+            {
+                db.TaskRuns.Remove(record);
+            }
+        }
+
         ExecutionMapping.CopyTo(locked.Execution, locked.Record);
         for (var position = 0; position < locked.Execution.TaskRuns.Count; position++)
         {

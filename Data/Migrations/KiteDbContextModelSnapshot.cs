@@ -22,6 +22,26 @@ namespace Kite.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kite.Data.Records.ConcurrencyLimitRecord", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("FlowId")
+                        .HasColumnType("text")
+                        .HasColumnName("flow_id");
+
+                    b.Property<int>("Running")
+                        .HasColumnType("integer")
+                        .HasColumnName("running");
+
+                    b.HasKey("Namespace", "FlowId")
+                        .HasName("pk_concurrency_limits");
+
+                    b.ToTable("concurrency_limits", (string)null);
+                });
+
             modelBuilder.Entity("Kite.Data.Records.ExecutionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -128,6 +148,55 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_executions_deleted_namespace_flow_id_start_date");
 
                     b.ToTable("executions", (string)null);
+                });
+
+            modelBuilder.Entity("Kite.Data.Records.ExecutionTimerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ExecutionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("execution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("TaskRunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("task_run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_execution_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_execution_timers_due_at");
+
+                    b.HasIndex("ExecutionId")
+                        .HasDatabaseName("ix_execution_timers_execution_id");
+
+                    b.HasIndex("TaskRunId", "Kind", "DueAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_execution_timers_task_run_id_kind_due_at");
+
+                    b.ToTable("execution_timers", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.FlowRecord", b =>
@@ -390,6 +459,35 @@ namespace Kite.Data.Migrations
                         .HasDatabaseName("ix_outbox_created_at");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Kite.Data.Records.QueuedExecutionRecord", b =>
+                {
+                    b.Property<string>("ExecutionId")
+                        .HasColumnType("text")
+                        .HasColumnName("execution_id");
+
+                    b.Property<string>("FlowId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("flow_id");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("ExecutionId")
+                        .HasName("pk_execution_queue");
+
+                    b.HasIndex("Namespace", "FlowId", "QueuedAt")
+                        .HasDatabaseName("ix_execution_queue_namespace_flow_id_queued_at");
+
+                    b.ToTable("execution_queue", (string)null);
                 });
 
             modelBuilder.Entity("Kite.Data.Records.ServiceInstanceRecord", b =>

@@ -1,4 +1,7 @@
 using Kite.Data.Flows;
+using Kite.Executor.ConcurrencyLimits;
+using Kite.Executor.Subflows;
+using Kite.Executor.Timers;
 using Kite.Executor.Consumers;
 using Kite.Executor.Outbox;
 using Kite.Executor.Steps;
@@ -20,6 +23,12 @@ public static class Extensions
             // Both consumers share the executor queue; in-process partitions serialise each execution's steps.
             var concurrency = Math.Max(Math.Max(1, options.Partitions) * 4, options.ResultBatchSize * 2);
             bus.AddConsumer<ExecutionCreatedConsumer>().Endpoint(e => { e.Name = Queues.Executor; e.ConcurrentMessageLimit = concurrency; e.PrefetchCount = concurrency; });
+            bus.AddConsumer<KillExecutionConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<ResumeExecutionConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<RestartExecutionConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<QueuedExecutionReleasedConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<SubflowExecutionEndedConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<ChangeExecutionLabelsConsumer>().Endpoint(e => e.Name = Queues.Executor);
             bus.AddConsumer<WorkerTaskResultConsumer>(c => c.Options<BatchOptions>(batch => batch
                     .SetMessageLimit(options.ResultBatchSize)
                     .SetTimeLimit(options.ResultBatchWait)
@@ -32,6 +41,11 @@ public static class Extensions
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();
+        builder.Services.AddScoped<ConcurrencySlots>();
+        builder.Services.AddScoped<SubflowLauncher>();
+        builder.Services.AddScoped<TimerStore>();
+        builder.Services.AddHostedService<TimerPoller>();
+        builder.Services.AddHostedService<StaleExecutionSweeper>();
         builder.Services.AddSingleton<StepCoalescer>();
         builder.Services.AddSingleton<ExecutionSteps>();
         builder.Services.AddScoped<OutboxSender>();

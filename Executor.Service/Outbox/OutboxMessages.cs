@@ -10,7 +10,7 @@ public static class OutboxMessages
 {
     public const string Publish = "publish";
 
-    private static readonly Dictionary<string, Type> Types = new[] { typeof(WorkerJob), typeof(ExecutionChanged), typeof(ExecutionCreated) }
+    private static readonly Dictionary<string, Type> Types = new[] { typeof(WorkerJob), typeof(ExecutionChanged), typeof(ExecutionCreated), typeof(ExecutionKilled), typeof(KillExecution), typeof(SubflowExecutionEnded), typeof(QueuedExecutionReleased) }
         .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>A job for the queue that runs its task: purge tasks go to Purge.Service, every other task to the workers.</summary>

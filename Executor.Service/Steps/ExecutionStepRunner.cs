@@ -1,25 +1,29 @@
 using Kite.Core.Executions;
 using Kite.Core.Executions.Events;
-using Kite.Core.Tasks;
-using Kite.Core.Values;
+using Kite.Core.Flows;
 using Kite.Data;
 using Kite.Data.Executions;
 using Kite.Data.Flows;
 using Kite.Data.Records;
+using Kite.Executor.ConcurrencyLimits;
 using Kite.Executor.Outbox;
-using Kite.Messaging.Contracts;
+using Kite.Executor.Subflows;
+using Kite.Executor.Timers;
 
 namespace Kite.Executor.Steps;
 
 /// <summary>
-/// One executor step for one execution, as a transaction: lock the row, apply the pure decision, write the changed
-/// rows, the step's logs and its outgoing messages, commit; then send the messages. Only the executor writes an
-/// execution once it is created.
+/// One executor step for one execution, as a transaction: lock the row, take or free its flow's concurrency slot,
+/// apply the pure decision, write the changed rows, timers, child executions, logs and outgoing messages, commit;
+/// then send the messages. Only the executor writes an execution once it is created.
 /// </summary>
 public sealed class ExecutionStepRunner(
     KiteDbContext db,
     FlowCache flows,
     ExecutionPartitions partitions,
+    ConcurrencySlots slots,
+    SubflowLauncher subflows,
+    TimerStore timers,
     OutboxSender sender,
     TimeProvider clock,
     ILogger<ExecutionStepRunner> logger)
@@ -31,7 +35,7 @@ public sealed class ExecutionStepRunner(
     {
         using var partition = await partitions.EnterAsync(executionId, cancellationToken);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = executionId });
-        List<OutboxMessageRecord> outbox = [];
+        List<OutboxMessageRecord> outbox;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var store = new ExecutionStore(db);
@@ -44,7 +48,13 @@ public sealed class ExecutionStepRunner(
 
             var execution = locked.Execution;
             var now = clock.GetUtcNow();
+            var before = execution.State;
             var flow = await flows.GetAsync(execution.Namespace, execution.FlowId, execution.FlowRevision, cancellationToken);
+            if (flow?.Concurrency is { } limit)
+            {
+                events = await AdmitAsync(execution, limit, events, now, cancellationToken);
+            }
+
             var result = flow is null
                 ? FlowMissing(execution, now)
                 : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New));
@@ -54,20 +64,23 @@ public sealed class ExecutionStepRunner(
                 return;
             }
 
-            store.Stage(locked);
-            foreach (var job in result.Jobs)
+            store.Stage(locked, result.RemovedTaskRuns);
+            outbox = StepMessages.For(execution, flow, result, now);
+            foreach (var launch in result.Subflows)
             {
-                outbox.Add(OutboxMessages.ToRunner(
-                    new WorkerJob(execution.Id, job.TaskRunId, job.TaskId, job.Attempt, execution.Namespace, execution.FlowId, execution.FlowRevision, PlainJson.Write(job.Variables)),
-                    flow!.FindTask(job.TaskId) is IPurgeTask,
-                    now));
+                outbox.Add(await subflows.StageAsync(execution, launch, now, cancellationToken) is { } reason
+                    ? StepMessages.SubflowNotStarted(execution, launch, reason, now)
+                    : StepMessages.SubflowStarted(launch, now));
             }
 
-            if (result.StateChanged)
+            foreach (var timer in result.Timers)
             {
-                outbox.Add(OutboxMessages.ToEveryone(
-                    new ExecutionChanged(execution.Id, execution.Namespace, execution.FlowId, execution.State.ToKestraName(), execution.History.StartDate, execution.History.EndDate),
-                    now));
+                await timers.AddAsync(execution.Id, timer, cancellationToken);
+            }
+
+            if (result.StateChanged && execution.State.IsTerminated())
+            {
+                await OnEndedAsync(execution, flow, before, outbox, now, cancellationToken);
             }
 
             db.Logs.AddRange(result.Logs.Select(line => new LogRecord
@@ -92,6 +105,42 @@ public sealed class ExecutionStepRunner(
         }
 
         await sender.SendAsync(db, outbox, cancellationToken);
+    }
+
+    /// <summary>A starting execution of a flow with a concurrency limit takes a slot, or is queued, cancelled or failed.</summary>
+    private async Task<IReadOnlyList<ExecutionEvent>> AdmitAsync(Execution execution, Concurrency limit, IReadOnlyList<ExecutionEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (execution.State != State.Created || !events.Any(e => e is ExecutionStarted)
+            || await slots.TryTakeAsync(execution.Namespace, execution.FlowId, limit.Limit, cancellationToken))
+        {
+            return events;
+        }
+
+        if (limit.Behavior == ConcurrencyBehavior.Queue)
+        {
+            await slots.QueueAsync(execution.Id, execution.Namespace, execution.FlowId, now, cancellationToken);
+        }
+
+        return [new ConcurrencyLimitReached(limit.Behavior, limit.Limit)];
+    }
+
+    private async Task OnEndedAsync(Execution execution, Flow? flow, State before, List<OutboxMessageRecord> outbox, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await timers.DeleteForAsync(execution.Id, cancellationToken);
+        if (flow?.Concurrency is null)
+        {
+            return;
+        }
+
+        if (before == State.Queued)
+        {
+            await slots.LeaveQueueAsync(execution.Id, cancellationToken);
+        }
+        else if (execution.History.Changes.Exists(c => c.State == State.Running)
+            && await slots.ReleaseAsync(execution.Namespace, execution.FlowId, cancellationToken) is { } next)
+        {
+            outbox.Add(StepMessages.Released(next, now));
+        }
     }
 
     private static ExecutionStepResult FlowMissing(Execution execution, DateTimeOffset now)

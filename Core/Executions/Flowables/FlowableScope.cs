@@ -5,8 +5,11 @@ using Kite.Core.Tasks;
 namespace Kite.Core.Executions.Flowables;
 
 /// <summary>What a flowable resolver may look at: the runs under it, and a render context for it.</summary>
-public sealed class FlowableScope(Execution execution, TaskRunVariables variables)
+public sealed class FlowableScope(Execution execution, TaskRunVariables variables, DateTimeOffset now)
 {
+    /// <summary>The step's clock, for flowables that wait (LoopUntil).</summary>
+    public DateTimeOffset Now => now;
+
     private ILookup<string, TaskRun>? children;
 
     /// <summary>The runs under <paramref name="parent"/>, from a lookup built once per step (a loop over 2,000 runs must not rescan them per flowable).</summary>

@@ -18,6 +18,9 @@ public sealed record CreateRuns(IReadOnlyList<PlannedRun> Runs) : Resolution;
 /// <summary>Task runs of the scope are still going: nothing to do.</summary>
 public sealed record Waiting : Resolution;
 
+/// <summary>Nothing to do before <paramref name="Due"/>: the executor stores a timer and looks again then.</summary>
+public sealed record WaitingUntil(DateTimeOffset Due) : Resolution;
+
 /// <summary>Every task run of the scope is over; the scope ends in <paramref name="State"/>.</summary>
 public sealed record ScopeDone(State State) : Resolution;
 

@@ -65,21 +65,4 @@ public sealed class ExecutionUpdateTests
         Assert.Equal(["stop"], run.TaskIds());
         Assert.Equal(State.Warning, run.Execution.State);
     }
-
-    [Fact]
-    public void A_task_type_the_executor_cannot_run_yet_fails_with_a_message_naming_it()
-    {
-        var run = new Simulation("""
-            id: sub
-            namespace: kite.tests
-            tasks:
-              - id: child
-                type: io.kestra.plugin.core.flow.Subflow
-                namespace: kite.tests
-                flowId: other
-            """).Run();
-
-        Assert.Equal(State.Failed, run.Execution.State);
-        Assert.Contains(run.Logs, l => l.Message.Contains("io.kestra.plugin.core.flow.Subflow", StringComparison.Ordinal));
-    }
 }

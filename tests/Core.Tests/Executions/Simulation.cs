@@ -34,6 +34,14 @@ public sealed class Simulation
     public List<TaskRunJob> Sent { get; } = [];
     public List<ExecutionLogLine> Logs { get; } = [];
 
+    /// <summary>Timers the steps stored and that have not fired yet.</summary>
+    public List<ExecutionTimer> Timers { get; } = [];
+
+    /// <summary>Child executions the steps asked for.</summary>
+    public List<SubflowLaunch> Subflows { get; } = [];
+
+    public DateTimeOffset Now => now;
+
     /// <summary>How the scripted worker ends a job; by default SUCCESS with no outputs.</summary>
     public Func<TaskRunJob, (State State, Dictionary<string, object?>? Outputs)> Outcome { get; set; } = _ => (State.Success, null);
 
@@ -46,15 +54,33 @@ public sealed class Simulation
         var result = ExecutionStep.Apply(Flow, Execution, @event, new StepEnvironment(now, () => $"tr{++ids}"));
         Sent.AddRange(result.Jobs);
         Logs.AddRange(result.Logs);
+        Timers.AddRange(result.Timers);
+        Subflows.AddRange(result.Subflows);
         return result;
     }
 
-    /// <summary>Runs to the end: jobs are completed one at a time, oldest first.</summary>
-    public Simulation Run()
+    /// <summary>Runs to the end: jobs are completed one at a time, oldest first; when none is out, the earliest timer fires.</summary>
+    public Simulation Run() => Continue(new ExecutionStarted());
+
+    /// <summary>Applies <paramref name="event"/>, then carries on as <see cref="Run"/> does.</summary>
+    public Simulation Continue(ExecutionEvent @event)
     {
-        var queue = new Queue<TaskRunJob>(Apply(new ExecutionStarted()).Jobs);
-        while (queue.Count > 0)
+        var queue = new Queue<TaskRunJob>(Apply(@event).Jobs);
+        while (queue.Count > 0 || (Timers.Count > 0 && !Execution.State.IsTerminated()))
         {
+            if (queue.Count == 0)
+            {
+                var timer = Timers.MinBy(t => t.Due)!;
+                Timers.Remove(timer);
+                now = timer.Due > now ? timer.Due : now;
+                foreach (var next in Apply(new TimerElapsed(timer.TaskRunId, timer.Kind)).Jobs)
+                {
+                    queue.Enqueue(next);
+                }
+
+                continue;
+            }
+
             MaxInFlight = Math.Max(MaxInFlight, queue.Count);
             var job = queue.Dequeue();
             foreach (var next in Apply(new TaskRunStarted(job.TaskRunId, job.Attempt)).Jobs)

@@ -28,6 +28,8 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public string Database { get; private set; } = "";
 
+    public string RabbitMq => infrastructure.RabbitMqConnectionString;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -117,7 +119,44 @@ public sealed class EngineFixture : IAsyncLifetime
             .Select(l => (l.Level, l.Message, l.TaskId)).ToList();
     }
 
+    /// <summary>Saves a flow that executions do not start directly (a Subflow's child), as revision 1.</summary>
+    public async Task SaveFlowAsync(string yaml)
+    {
+        var flow = FlowReader.ReadOne(yaml).Flow!;
+        await using var db = Context();
+        if (!await db.Flows.AnyAsync(f => f.Namespace == flow.Namespace && f.Id == flow.Id && f.Revision == 1))
+        {
+            db.Flows.Add(new FlowRecord { Namespace = flow.Namespace, Id = flow.Id, Revision = 1, Source = yaml, UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Publishes a command (kill, resume, restart) as the Api does.</summary>
+    public Task PublishAsync<T>(T message) where T : class =>
+        executor!.Services.GetRequiredService<IPublishEndpoint>().Publish(message);
+
+    public Task<ExecutionView> WaitForStateAsync(string executionId, string state, TimeSpan? timeout = null) =>
+        Eventually.BecomesAsync(() => ReadAsync(executionId), e => e.State == state, $"execution {executionId} is {state}", timeout ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>The executions a Subflow task started from <paramref name="parentId"/>.</summary>
+    public async Task<List<string>> ChildrenAsync(string parentId)
+    {
+        await using var db = Context();
+        return await db.Executions.AsNoTracking().Where(e => e.ParentId == parentId && (e.Deleted || !e.Deleted)).Select(e => e.Id).ToListAsync();
+    }
+
+    public async Task<List<string>> HistoryAsync(string executionId)
+    {
+        await using var db = Context();
+        var record = await db.Executions.AsNoTracking().SingleAsync(e => e.Id == executionId && (e.Deleted || !e.Deleted));
+        return [.. StateJson.ReadHistory(record.StateHistory, StateExtensions.ParseKestraName(record.State), record.StartDate).Changes.Select(c => c.State.ToKestraName())];
+    }
+
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
+
+    /// <summary>A service of <paramref name="name"/>'s role on this fixture's database and broker, built but not started.</summary>
+    public WebApplication Host(string name, Action<WebApplicationBuilder> addRole) =>
+        Host(name, Database, infrastructure.RabbitMqConnectionString, addRole);
 
     /// <summary>An executor wired as Executor.Service wires it (not started).</summary>
     public static WebApplication Executor(string database, string rabbitmq) =>
