@@ -14,8 +14,8 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, start_date, schedule_date, inputs, labels, state_history, attempt, deleted) " +
-            "VALUES (@id, @ns, @flow, @revision, 'CREATED', @start, @schedule, @inputs::jsonb, @labels::jsonb, @history::jsonb, 1, false)",
+            "INSERT INTO executions (id, namespace, flow_id, flow_revision, state, start_date, schedule_date, inputs, labels, state_history, trigger, attempt, deleted) " +
+            "VALUES (@id, @ns, @flow, @revision, 'CREATED', @start, @schedule, @inputs::jsonb, @labels::jsonb, @history::jsonb, @trigger::jsonb, 1, false)",
             connection,
             transaction);
         command.Parameters.AddWithValue("id", execution.Id);
@@ -27,6 +27,7 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("inputs", execution.Inputs);
         command.Parameters.AddWithValue("labels", execution.Labels);
         command.Parameters.AddWithValue("history", execution.StateHistory);
+        command.Parameters.Add(new NpgsqlParameter("trigger", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)execution.Trigger ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -50,6 +51,14 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
 
         var taskRuns = await TaskRunsAsync(connection, id, execution.Namespace, execution.FlowId, cancellationToken);
         return execution with { TaskRunList = taskRuns };
+    }
+
+    /// <summary>The current state of a live execution, or null: a primary-key read for followers that need no more.</summary>
+    public async Task<string?> StateAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT state FROM executions WHERE deleted = false AND id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<(IReadOnlyList<ExecutionResponse> Page, long Total)> SearchAsync(ExecutionSearchQuery query, CancellationToken cancellationToken)

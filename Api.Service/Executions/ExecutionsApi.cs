@@ -13,11 +13,9 @@ using Microsoft.Extensions.Options;
 
 namespace Kite.Api.Executions;
 
-/// <summary>Kestra's execution routes: create (CREATED row, then ExecutionCreated to the executor), get, search and soft delete.</summary>
+/// <summary>Kestra's execution routes: create (optionally waiting for the end), get, search, soft delete and follow (SSE).</summary>
 public static class ExecutionsApi
 {
-    private static readonly JsonSerializerOptions InputJson = new(JsonSerializerOptions.Web) { Converters = { new IsoDurationConverter() } };
-
     public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app) => app.MapTenantAliased(api =>
     {
         var executions = api.MapGroup("/executions").WithTags("Executions");
@@ -25,6 +23,7 @@ public static class ExecutionsApi
         executions.MapGet("/", Search);
         executions.MapPost("/{namespace}/{flowId}", Create).Accepts<Dictionary<string, object>>("multipart/form-data", "application/json");
         executions.MapGet("/{id}", Get);
+        executions.MapGet("/{id}/follow", ExecutionEvents.Follow);
         executions.MapDelete("/{id}", Delete);
     });
 
@@ -33,16 +32,11 @@ public static class ExecutionsApi
         string flowId,
         HttpRequest request,
         FlowStore flows,
-        ExecutionStore executions,
-        IPublishEndpoint bus,
-        TimeProvider clock,
+        ExecutionLauncher launcher,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
-        if (QueryValues.Bool(request.Query, "wait"))
-        {
-            return Problem.BadRequest("wait", "wait=true is not supported yet: follow the execution with GET /api/v1/executions/{id}");
-        }
+        var wait = QueryValues.Bool(request.Query, "wait");
 
         var stored = QueryValues.Number(request.Query, "revision") is { } revision
             ? await flows.RevisionAsync(@namespace, flowId, revision, cancellationToken)
@@ -71,23 +65,10 @@ public static class ExecutionsApi
             return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
         }
 
-        var now = clock.GetUtcNow();
-        var execution = new NewExecution(
-            ExecutionIds.New(),
-            @namespace,
-            flowId,
-            stored.Revision,
-            now,
-            scheduleDate,
-            JsonSerializer.Serialize(inputs.Values, InputJson),
-            JsonSerializer.Serialize(labels, JsonSerializerOptions.Web),
-            JsonSerializer.Serialize(new[] { new StateHistoryEntry(Core.Executions.State.Created.ToKestraName(), now) }, JsonSerializerOptions.Web));
-        await executions.InsertCreatedAsync(execution, cancellationToken);
-        await bus.Publish(new ExecutionCreated(execution.Id), cancellationToken);
-
-        var created = await executions.GetAsync(execution.Id, cancellationToken);
+        var execution = launcher.Prepare(@namespace, flowId, stored.Revision, inputs.Values, labels, scheduleDate);
+        var created = await launcher.LaunchAsync(execution, wait, cancellationToken);
         return created is null
-            ? Problem.NotFound($"execution '{execution.Id}' was deleted as soon as it was created")
+            ? Problem.NotFound($"execution '{execution.Id}' was deleted before it could be answered")
             : TypedResults.Ok(created);
     }
 

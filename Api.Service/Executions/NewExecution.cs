@@ -10,4 +10,5 @@ public sealed record NewExecution(
     DateTimeOffset? ScheduleDate,
     string Inputs,
     string Labels,
-    string StateHistory);
+    string StateHistory,
+    string? Trigger = null);

@@ -2,10 +2,14 @@ using System.Text.Json.Serialization;
 using Kite.Api.Authentication;
 using Kite.Api.Executions;
 using Kite.Api.Flows;
+using Kite.Api.Live;
+using Kite.Api.Logs;
+using Kite.Api.Namespaces;
 using Kite.Api.Problems;
 using Kite.Api.Purges;
 using Kite.Api.Routing;
 using Kite.Api.Ui;
+using Kite.Api.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -16,7 +20,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKiteDatabase();
-        builder.AddKiteBus();
+        builder.AddKiteBus(bus => bus.AddLiveUpdates());
         builder.AddBasicAuthentication();
 
         var api = builder.Configuration.GetSection("Api");
@@ -39,6 +43,10 @@ public static class Extensions
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
         builder.Services.AddScoped<ExecutionReplays>();
+        builder.Services.AddScoped<ExecutionLauncher>();
+        builder.Services.AddSingleton<LogStore>();
+        builder.Services.AddSingleton<NamespaceStore>();
+        builder.Services.AddLiveUpdates(limits);
     }
 
     /// <summary>The middleware and routes of the Api: problem details, Basic authentication, Kestra's API, the OpenAPI document and its reference page.</summary>
@@ -53,6 +61,9 @@ public static class Extensions
         app.MapExecutionsApi();
         app.MapPurgesApi();
         app.MapExecutionControlApi();
+        app.MapWebhooksApi();
+        app.MapLogsApi();
+        app.MapNamespacesApi();
         app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();

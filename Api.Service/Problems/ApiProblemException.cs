@@ -12,6 +12,8 @@ public sealed class ApiProblemException(int status, string field, string message
 
     public static ApiProblemException BadRequest(string field, string message) => new(StatusCodes.Status400BadRequest, field, message);
 
+    public static ApiProblemException Unprocessable(string field, string message) => new(StatusCodes.Status422UnprocessableEntity, field, message);
+
     public static ApiProblemException TooLarge(string field, string message) => new(StatusCodes.Status413PayloadTooLarge, field, message);
 
     public static ApiProblemException UnsupportedMediaType(string message) => new(StatusCodes.Status415UnsupportedMediaType, "Content-Type", message);

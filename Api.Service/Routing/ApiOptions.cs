@@ -11,4 +11,10 @@ public sealed class ApiOptions
 
     /// <summary>The most inputs one execution may be given.</summary>
     public int MaxInputs { get; set; } = 100;
+
+    /// <summary>How many undelivered changes one live client (SSE) may fall behind before it is disconnected.</summary>
+    public int LiveClientBuffer { get; set; } = 64;
+
+    /// <summary>How long a follower waits without any notification before it reads the execution anyway.</summary>
+    public int FollowRecheckSeconds { get; set; } = 30;
 }

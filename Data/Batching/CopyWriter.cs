@@ -98,7 +98,7 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, ILogger logg
             try
             {
                 await CopyAsync(batch);
-                return;
+                break;
             }
             catch (NpgsqlException ex) when (attempt < 5)
             {
@@ -111,7 +111,12 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, ILogger logg
                 return;
             }
         }
+
+        await WrittenAsync(batch);
     }
+
+    /// <summary>Called once a batch is committed (never for a dropped one); a failure here never fails the writer.</summary>
+    protected virtual Task WrittenAsync(IReadOnlyList<TRow> batch) => Task.CompletedTask;
 
     private async Task CopyAsync(List<TRow> batch)
     {

@@ -66,7 +66,8 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
 
         if (execution.Trigger is { } trigger)
         {
-            variables.Trigger(trigger);
+            // Kestra's execution trigger is {id, type, variables}; flows see only its variables as trigger.*.
+            variables.Trigger(trigger.TryGetValue("variables", out var triggered) && triggered is IReadOnlyDictionary<string, object?> vars ? vars : trigger);
         }
 
         if (task is not null)

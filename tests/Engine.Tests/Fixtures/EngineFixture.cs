@@ -52,8 +52,8 @@ public class EngineFixture : IAsyncLifetime
         await infrastructure.InitializeAsync();
         Database = await MigratedDatabase.CreateAsync(infrastructure);
         dataSource = NpgsqlDataSource.Create(Database);
-        executor = Host("executor", builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
-        worker = Host("worker", builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
+        executor = Executor(Database, infrastructure.RabbitMqConnectionString);
+        worker = Worker(Database, infrastructure.RabbitMqConnectionString);
         foreach (var (name, addRole) in moreRoles)
         {
             more[name] = Host(name, addRole);
@@ -177,14 +177,25 @@ public class EngineFixture : IAsyncLifetime
     private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
     /// <summary>A service of <paramref name="name"/>'s role on this fixture's database and broker, built but not started.</summary>
-    public WebApplication Host(string name, Action<WebApplicationBuilder> addRole)
+    public WebApplication Host(string name, Action<WebApplicationBuilder> addRole) =>
+        Host(name, Database, infrastructure.RabbitMqConnectionString, addRole);
+
+    /// <summary>An executor wired as Executor.Service wires it (not started).</summary>
+    public static WebApplication Executor(string database, string rabbitmq) =>
+        Host("executor", database, rabbitmq, builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
+
+    /// <summary>A worker wired as Worker.Service wires it (not started).</summary>
+    public static WebApplication Worker(string database, string rabbitmq) =>
+        Host("worker", database, rabbitmq, builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
+
+    private static WebApplication Host(string name, string database, string rabbitmq, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:postgres"] = Database,
-            ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMqConnectionString,
+            ["ConnectionStrings:postgres"] = database,
+            ["ConnectionStrings:rabbitmq"] = rabbitmq,
             ["OTEL_SERVICE_NAME"] = name,
             ["Kite:Storage:Type"] = "postgres",
         });

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Kite.Api.Live;
+using Kite.Core.Executions;
+using Kite.Messaging.Contracts;
+using MassTransit;
+
+namespace Kite.Api.Executions;
+
+/// <summary>
+/// Starts an execution the one way the Api does: the CREATED row, then ExecutionCreated to the executor. With
+/// <c>wait</c>, the replica subscribes to the execution's changes before the row exists, so its end is never missed.
+/// </summary>
+public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoint bus, ExecutionFollower follower, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions InputJson = new(JsonSerializerOptions.Web) { Converters = { new IsoDurationConverter() } };
+
+    public NewExecution Prepare(
+        string @namespace,
+        string flowId,
+        int revision,
+        IReadOnlyDictionary<string, object?> inputs,
+        IReadOnlyList<LabelBody> labels,
+        DateTimeOffset? scheduleDate,
+        object? trigger = null)
+    {
+        var now = clock.GetUtcNow();
+        return new NewExecution(
+            ExecutionIds.New(),
+            @namespace,
+            flowId,
+            revision,
+            now,
+            scheduleDate,
+            JsonSerializer.Serialize(inputs, InputJson),
+            JsonSerializer.Serialize(labels, JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(new[] { new StateHistoryEntry(Core.Executions.State.Created.ToKestraName(), now) }, JsonSerializerOptions.Web),
+            trigger is null ? null : JsonSerializer.Serialize(trigger, InputJson));
+    }
+
+    /// <summary>The execution as just created, or with <paramref name="wait"/> as it ended; null if it was deleted meanwhile.</summary>
+    public async Task<ExecutionResponse?> LaunchAsync(NewExecution execution, bool wait, CancellationToken cancellationToken)
+    {
+        if (wait)
+        {
+            return await follower.CreateAndWaitAsync(execution.Id, () => StartAsync(execution, cancellationToken), cancellationToken);
+        }
+
+        await StartAsync(execution, cancellationToken);
+        return await executions.GetAsync(execution.Id, cancellationToken);
+    }
+
+    private async Task StartAsync(NewExecution execution, CancellationToken cancellationToken)
+    {
+        await executions.InsertCreatedAsync(execution, cancellationToken);
+        await bus.Publish(new ExecutionCreated(execution.Id), cancellationToken);
+    }
+}
