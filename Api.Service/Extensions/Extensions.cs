@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<FlowStore>();
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
+        builder.Services.AddScoped<ExecutionReplays>();
     }
 
     /// <summary>The middleware and routes of the Api: problem details, Basic authentication, Kestra's API, the OpenAPI document and its reference page.</summary>
@@ -49,6 +50,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapExecutionControlApi();
         app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();

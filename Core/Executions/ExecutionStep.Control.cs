@@ -59,6 +59,25 @@ public sealed partial class ExecutionStep
         return true;
     }
 
+    private bool ReplaceLabels(Dictionary<string, string> labels)
+    {
+        var next = execution.Labels.Where(l => l.Key.StartsWith("system.", StringComparison.Ordinal))
+            .Concat(labels.Where(l => !l.Key.StartsWith("system.", StringComparison.Ordinal)))
+            .ToDictionary(StringComparer.Ordinal);
+        if (next.Count == execution.Labels.Count && next.All(l => execution.Labels.GetValueOrDefault(l.Key) == l.Value))
+        {
+            return false;
+        }
+
+        execution.Labels.Clear();
+        foreach (var (key, value) in next)
+        {
+            execution.Labels[key] = value;
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Restart in place: the runs of <c>errors</c> and <c>finally</c> branches are removed, failed and killed runs
     /// get a new attempt, their flowable ancestors run again, and the execution goes RESTARTED then RUNNING.

@@ -84,6 +84,7 @@ public sealed partial class ExecutionStep
         KillRequested => Kill(),
         ResumeRequested resume => Resume(resume),
         RestartRequested => Restart(),
+        LabelsReplaced replaced => ReplaceLabels(replaced.Labels),
         TimerElapsed timer => Elapsed(timer),
         SubflowStartFailed failed => SubflowNotCreated(failed),
         SubflowEnded ended => SubflowFinished(ended),

@@ -28,6 +28,7 @@ public static class Extensions
             bus.AddConsumer<RestartExecutionConsumer>().Endpoint(e => e.Name = Queues.Executor);
             bus.AddConsumer<QueuedExecutionReleasedConsumer>().Endpoint(e => e.Name = Queues.Executor);
             bus.AddConsumer<SubflowExecutionEndedConsumer>().Endpoint(e => e.Name = Queues.Executor);
+            bus.AddConsumer<ChangeExecutionLabelsConsumer>().Endpoint(e => e.Name = Queues.Executor);
             bus.AddConsumer<WorkerTaskResultConsumer>(c => c.Options<BatchOptions>(batch => batch
                     .SetMessageLimit(options.ResultBatchSize)
                     .SetTimeLimit(options.ResultBatchWait)
