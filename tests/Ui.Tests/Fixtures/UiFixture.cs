@@ -30,6 +30,8 @@ public sealed class UiFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    public string Database => engine.Database;
+
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -74,6 +76,16 @@ public sealed class UiFixture : IAsyncLifetime
         using var content = new StringContent(yaml, Encoding.UTF8, "application/x-yaml");
         var response = await Http.PostAsync(new Uri("/api/v1/flows", UriKind.Relative), content);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Starts an execution through the Api; returns its id.</summary>
+    public async Task<string> StartAsync(string ns, string flowId)
+    {
+        using var form = new MultipartFormDataContent();
+        var response = await Http.PostAsync(new Uri($"/api/v1/executions/{ns}/{flowId}", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     public async Task DisposeAsync()

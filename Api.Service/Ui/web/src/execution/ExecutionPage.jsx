@@ -62,7 +62,7 @@ export function ExecutionPage({ id }) {
         <h1 class="mono">{execution.id}</h1>
         <StateBadge state={execution.state.current} />
         <div class="spacer" />
-        <Actions execution={execution} selectedRun={selectedRun} onChanged={again} onError={setActionError} />
+        <Actions execution={execution} flow={flow} selectedRun={selectedRun} onChanged={again} onError={setActionError} />
       </header>
       <div class="facts">
         <span>Flow <a href={href('flows', execution.namespace, execution.flowId)}>{execution.namespace}.{execution.flowId}</a> rev {execution.flowRevision}</span>

@@ -10,6 +10,9 @@ export function taskRunRows(taskRuns, collapsed) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(run);
   }
+  // Loop iterations are created concurrently, so they are listed by iteration (then creation) rather than by arrival.
+  const order = (a, b) => (a.iteration ?? -1) - (b.iteration ?? -1);
+  for (const list of children.values()) list.sort(order);
   const rows = [];
   const visit = (parent, depth) => {
     for (const run of children.get(parent) || []) {
