@@ -34,7 +34,9 @@ public sealed class MigrationTests(Infrastructure infrastructure)
             r => (Name: r.GetString(0), Definition: r.GetString(1)));
 
         Assert.NotEmpty(indexes);
-        Assert.All(indexes, index => Assert.Contains("(deleted,", index.Definition, StringComparison.Ordinal));
+        // A GIN index (labels) cannot lead with a boolean without btree_gin; the planner ANDs it with a (deleted, ...) index.
+        Assert.All(indexes.Where(i => !i.Definition.Contains("USING gin", StringComparison.Ordinal)),
+            index => Assert.Contains("(deleted,", index.Definition, StringComparison.Ordinal));
     }
 
     [Theory]
