@@ -11,8 +11,8 @@ public static class UiEndpoints
     public static IEndpointRouteBuilder MapUi(this IEndpointRouteBuilder app)
     {
         var assets = UiAssets.Load(typeof(UiEndpoints).Assembly);
-        app.MapGet("/", () => Results.Redirect("/ui/")).ExcludeFromDescription();
-        app.MapGet("/ui", () => Results.Redirect("/ui/")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/ui/")).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/ui", () => Results.Redirect("/ui/")).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/ui/{**path}", (string? path, HttpContext context) => Serve(assets.Find(path ?? ""), context))
             .RequireAuthorization()
             .ExcludeFromDescription();

@@ -81,8 +81,8 @@ public sealed class UiFixture : IAsyncLifetime
     /// <summary>Starts an execution through the Api; returns its id.</summary>
     public async Task<string> StartAsync(string ns, string flowId)
     {
-        using var form = new MultipartFormDataContent();
-        var response = await Http.PostAsync(new Uri($"/api/v1/executions/{ns}/{flowId}", UriKind.Relative), form);
+        using var none = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        var response = await Http.PostAsync(new Uri($"/api/v1/executions/{ns}/{flowId}", UriKind.Relative), none);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<string>();
