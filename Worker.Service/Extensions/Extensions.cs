@@ -24,7 +24,11 @@ public static class Extensions
                 e.PrefetchCount = options.Concurrency;
             });
             // A temporary queue per worker process: every worker hears every kill.
-            bus.AddConsumer<ExecutionKilledConsumer>().Endpoint(e => e.Temporary = true);
+            bus.AddConsumer<ExecutionKilledConsumer>().Endpoint(e =>
+            {
+                e.InstanceId = Guid.NewGuid().ToString("N");
+                e.Temporary = true;
+            });
         });
         builder.Services.AddSingleton<KilledExecutions>();
         builder.Services.AddSingleton(TimeProvider.System);
