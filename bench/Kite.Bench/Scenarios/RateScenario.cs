@@ -38,15 +38,23 @@ internal sealed class RateScenario(
 
     private async Task<RateResult> RunRateAsync(BenchContext context, ExecutionTrigger trigger, double rate, CancellationToken cancellationToken)
     {
-        var options = context.Options;
         var label = string.Create(CultureInfo.InvariantCulture, $"{rate:0.##}{(unit == RateUnit.PerMinute ? "/min" : "/s")}");
-        var sending = context.Progress.AddTask($"{Name} {label}: sending", maxValue: 1);
-        var ending = context.Progress.AddTask($"{Name} {label}: waiting for ends", maxValue: 1);
+        var measurement = await MeasureAsync(context, $"{Name} {label}", trigger, label, PerSecond(rate), body, cancellationToken);
+        return measurement.ToRow(kestra?.GetValueOrDefault(rate));
+    }
+
+    /// <summary>Warm-up and measured window at one rate, then the drain while the measured executions end.</summary>
+    public static async Task<RateMeasurement> MeasureAsync(
+        BenchContext context, string progressName, ExecutionTrigger trigger, string label, double perSecond, Func<int, string?> body, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var sending = context.Progress.AddTask($"{progressName}: sending", maxValue: 1);
+        var ending = context.Progress.AddTask($"{progressName}: waiting for ends", maxValue: 1);
 
         await using var sampler = new ProcessSampler(context.Suite.Endpoints.ServicePids);
         sampler.Start();
         var sent = await OpenLoopLoad.RunAsync(
-            PerSecond(rate), options.WarmUp, options.Duration,
+            perSecond, options.WarmUp, options.Duration,
             i => trigger.SendAsync(body(i), cancellationToken), p => sending.Value = p, cancellationToken);
         var measured = sent.Where(s => s.Measured).ToList();
         var ids = measured.Where(s => s.ExecutionId is not null).Select(s => s.ExecutionId!).ToList();
@@ -55,19 +63,6 @@ internal sealed class RateScenario(
         sending.StopTask();
         ending.Value = 1;
         ending.StopTask();
-
-        var window = ended.Count < 2 ? 0 : (ended.Max(e => e.EndDate) - ended.Min(e => e.StartDate)).TotalSeconds;
-        return new RateResult(
-            label,
-            PerSecond(rate),
-            measured.Count,
-            ids.Count,
-            ended.Count,
-            ended.Count(e => e.State != "SUCCESS"),
-            LatencySummary.Of([.. ended.Select(e => e.Milliseconds)]),
-            LatencySummary.Of([.. measured.Select(s => s.ClientMs)]),
-            window > 0 ? ended.Count / window : 0,
-            services,
-            kestra?.GetValueOrDefault(rate));
+        return new RateMeasurement(label, perSecond, measured, ids.Count, ended, services);
     }
 }

@@ -32,6 +32,7 @@ internal static class ScenarioCatalog
         new RateScenario(6, "ten-thousand", "webhook-simple at 33 executions/s (10,000 in 5 minutes with --duration 300)",
             "webhook-simple.yaml", RateUnit.PerSecond, [33.3], Small),
         new FloorScenario(),
+        new PurgeUnderLoadScenario(Small),
     ];
 
     /// <summary>"all", or scenario names or numbers separated by commas ("five-ifs,4,floor").</summary>

@@ -5,6 +5,8 @@ namespace Kite.Purge.Tests.Fixtures;
 /// <summary>
 /// The local-folder internal storage, with a way to stop a purge in the middle of deleting files, as a crash there
 /// would: <see cref="Interrupt"/> cancels on the given call to <see cref="DeleteExecutionsAsync"/>, after its files are gone.
+/// <see cref="Hold"/> keeps a purge batch open instead: the call says it was reached and waits to be released, while
+/// the batch's transaction holds its rows.
 /// </summary>
 public sealed class InterruptibleStorage(string root) : IInternalStorage
 {
@@ -12,6 +14,8 @@ public sealed class InterruptibleStorage(string root) : IInternalStorage
     private int calls;
 
     public (int Call, CancellationTokenSource Source)? Interrupt { get; set; }
+
+    public (TaskCompletionSource Reached, Task Released)? Hold { get; set; }
 
     public async Task WriteAsync(SeededExecution execution, int count)
     {
@@ -41,6 +45,12 @@ public sealed class InterruptibleStorage(string root) : IInternalStorage
     public async Task<int> DeleteExecutionsAsync(IReadOnlyCollection<ExecutionFiles> executions, CancellationToken cancellationToken)
     {
         var deleted = await local.DeleteExecutionsAsync(executions, cancellationToken);
+        if (Hold is { } hold)
+        {
+            hold.Reached.TrySetResult();
+            await hold.Released.WaitAsync(cancellationToken);
+        }
+
         if (Interrupt is { } interrupt && Interlocked.Increment(ref calls) == interrupt.Call)
         {
             await interrupt.Source.CancelAsync();
