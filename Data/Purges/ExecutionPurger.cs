@@ -20,6 +20,12 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
     /// <summary>Calls to the internal storage at once within a batch, each deleting the files of a share of its executions.</summary>
     public int FileParallelism { get; init; } = 8;
 
+    /// <summary>
+    /// After each batch, wait this many times as long as the batch took (0: no wait; 1: the purge uses the database at
+    /// most half the time), so a long purge leaves room for the engine's own transactions.
+    /// </summary>
+    public double PauseRatio { get; init; }
+
     public async Task<PurgeRecord> RunAsync(string purgeId, ExecutionPurgeRequest request, CancellationToken cancellationToken)
     {
         var run = await PurgeRuns.StartAsync(dataSource, purgeId, Kind, JsonSerializer.Serialize(request), cancellationToken);
@@ -70,8 +76,10 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
     {
         var started = Stopwatch.GetTimestamp();
         var counts = await ExecutionBatch.DeleteAsync(dataSource, purgeId, request, batch, DeleteFilesAsync, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
         logger.LogInformation("Purge {PurgeId} batch {Batch}: {Executions} executions, {Logs} logs, {Metrics} metrics, {Storages} files in {Elapsed} ms",
-            purgeId, number, counts.Executions, counts.Logs, counts.Metrics, counts.Storages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            purgeId, number, counts.Executions, counts.Logs, counts.Metrics, counts.Storages, elapsed.TotalMilliseconds);
+        await BatchPause.AfterAsync(elapsed, PauseRatio, cancellationToken);
         return counts;
     }
 

@@ -17,6 +17,9 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
 {
     public const string Kind = "PurgeLogs";
 
+    /// <summary>After each batch, wait this many times as long as the batch took (see <see cref="ExecutionPurger.PauseRatio"/>).</summary>
+    public double PauseRatio { get; init; }
+
     public async Task<PurgeRecord> RunAsync(string purgeId, LogPurgeRequest request, CancellationToken cancellationToken)
     {
         var run = await PurgeRuns.StartAsync(dataSource, purgeId, Kind, JsonSerializer.Serialize(request), cancellationToken);
@@ -31,6 +34,7 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
             long total = 0;
             for (var number = 1; ; number++)
             {
+                var started = Stopwatch.GetTimestamp();
                 var deleted = await DeleteBatchAsync(purgeId, request, cancellationToken);
                 total += deleted;
                 logger.LogInformation("Purge {PurgeId} batch {Batch}: {Logs} logs", purgeId, number, deleted);
@@ -38,6 +42,8 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
                 {
                     break;
                 }
+
+                await BatchPause.AfterAsync(Stopwatch.GetElapsedTime(started), PauseRatio, cancellationToken);
             }
 
             logger.LogInformation("Purge {PurgeId} ended in {Elapsed} ms: {Logs} logs", purgeId, clock.ElapsedMilliseconds, total);

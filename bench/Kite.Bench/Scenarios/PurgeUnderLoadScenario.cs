@@ -27,8 +27,7 @@ internal sealed class PurgeUnderLoadScenario(Func<int, string?> body)
         var rate = options.Rates is [var first, ..] ? first : 10;
         var label = string.Create(CultureInfo.InvariantCulture, $"{rate:0.##}/s");
 
-        // Leftovers of an earlier run would collide with the seeded ids.
-        await purges.WaitAsync(await purges.StartAsync(PurgedNamespace, DateTimeOffset.UtcNow, cancellationToken), TimeSpan.FromMinutes(10), cancellationToken);
+        await RemoveSeededAsync(context.Database, cancellationToken);
         // A first pass warms the suite (JIT, pools, caches) so the two measured rows differ only by the purge.
         await RateScenario.MeasureAsync(context, $"{Name} {label} warming up", trigger, label, rate, body, cancellationToken);
         var alone = await RateScenario.MeasureAsync(context, $"{Name} {label} alone", trigger, label, rate, body, cancellationToken);
@@ -47,6 +46,8 @@ internal sealed class PurgeUnderLoadScenario(Func<int, string?> body)
             throw new InvalidOperationException($"purge {purge.Id} ended {purge.State}: {purge.Error}");
         }
 
+        // The seeded executions a purge must leave (2 % are RUNNING) would collide with the next run's ids.
+        await RemoveSeededAsync(context.Database, cancellationToken);
         var seconds = (end - purge.CreatedAt).TotalSeconds;
         return new ScenarioResult(
             Number, Name, Title, trigger.Route, "executions/s", DateTimeOffset.UtcNow, context.Commit,
@@ -56,6 +57,17 @@ internal sealed class PurgeUnderLoadScenario(Func<int, string?> body)
                 alone.ToRow(null, $"{label}, no purge"),
                 during.ToRow(null, $"{label}, purge running", e => e.StartDate >= purge.CreatedAt && e.StartDate <= end),
             ]);
+    }
+
+    private static async Task RemoveSeededAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"""
+            DELETE FROM task_runs WHERE execution_id IN (SELECT id FROM executions WHERE deleted IN (true, false) AND namespace = '{PurgedNamespace}');
+            DELETE FROM logs WHERE deleted IN (true, false) AND namespace = '{PurgedNamespace}';
+            DELETE FROM metrics WHERE namespace = '{PurgedNamespace}';
+            DELETE FROM executions WHERE deleted IN (true, false) AND namespace = '{PurgedNamespace}';
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task AnalyzeAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
