@@ -43,7 +43,17 @@ internal sealed class SuiteProcess(Process process, Uri dashboard) : IAsyncDispo
         process.BeginErrorReadLine();
 
         var suite = new SuiteProcess(process, new Uri($"http://localhost:{dashboardPort}"));
-        await suite.WaitHealthyAsync(http, TimeSpan.FromMinutes(5), cancellationToken);
+        try
+        {
+            await suite.WaitHealthyAsync(http, TimeSpan.FromMinutes(5), cancellationToken);
+        }
+        catch
+        {
+            // A suite that never became healthy is stopped like a measured one, not left running.
+            await suite.DisposeAsync();
+            throw;
+        }
+
         return suite;
     }
 
