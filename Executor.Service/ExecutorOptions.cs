@@ -5,9 +5,11 @@ public sealed class ExecutorOptions
 {
     /// <summary>
     /// Steps running at once in this process; steps of the same execution always share a partition and run one at a
-    /// time. Default: one per core (seed 004).
+    /// time. A step spends most of its time waiting on PostgreSQL and RabbitMQ, not on a core, so one per core (Kestra's
+    /// thread count, seed 004) starves it: on 2 cores webhook-simple at 20/s ended 808/min with 2 partitions and
+    /// 1025/min with 16 (p50 18 s against 7 s, same machine, back to back). Default: 8 per core, at least 16.
     /// </summary>
-    public int Partitions { get; set; } = Environment.ProcessorCount;
+    public int Partitions { get; set; } = Math.Max(16, 8 * Environment.ProcessorCount);
 
     /// <summary>Most worker results of one execution applied in one step.</summary>
     public int ResultBatchSize { get; set; } = 100;
