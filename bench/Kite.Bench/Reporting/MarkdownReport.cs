@@ -38,6 +38,15 @@ internal static class MarkdownReport
                 Line(text, $"| {row.Rate} | {row.Sent} | {row.Accepted} | {row.Completed} | {row.Failed} | {Ms(db?.P50)} | {Ms(db?.P95)} | {Ms(db?.P99)} | {Ms(db?.Max)} | {Ms(db?.Mean)} |" +
                     $"{(single ? $" {Ms(row.BestMs)} |" : "")} {Ms(row.Client?.P50)} | {Ms(row.Client?.P99)} | {achieved} | {row.Kestra} | {Usage(row.Services)} |");
             }
+
+            if (scenario.Notes is { Count: > 0 } notes)
+            {
+                Line(text);
+                foreach (var note in notes)
+                {
+                    Line(text, note);
+                }
+            }
         }
 
         return text.ToString();

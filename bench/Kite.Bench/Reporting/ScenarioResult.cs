@@ -10,4 +10,5 @@ internal sealed record ScenarioResult(
     DateTimeOffset Date,
     string Commit,
     string Settings,
-    IReadOnlyList<RateResult> Rows);
+    IReadOnlyList<RateResult> Rows,
+    IReadOnlyList<string>? Notes = null);

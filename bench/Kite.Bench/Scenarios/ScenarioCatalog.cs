@@ -33,6 +33,7 @@ internal static class ScenarioCatalog
             "webhook-simple.yaml", RateUnit.PerSecond, [33.3], Small),
         new FloorScenario(),
         new PurgeUnderLoadScenario(Small),
+        new SoakScenario(Small),
     ];
 
     /// <summary>"all", or scenario names or numbers separated by commas ("five-ifs,4,floor").</summary>

@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 namespace Kite.Bench.Suite;
 
 /// <summary>
-/// The AppHost as a child process (<c>--start-suite</c>), run from its build (Release when there is one), on its own API and dashboard ports so it does not meet
-/// another suite on this machine. Stopped with SIGTERM, which makes it stop everything it started.
+/// The AppHost as a child process (<c>--start-suite</c>), run from its build (Release when there is one), on free API
+/// and dashboard ports so that it never meets another suite on this machine (another bench, a developer's AppHost).
+/// Stopped with SIGTERM, which makes it stop everything it started.
 /// </summary>
 internal sealed class SuiteProcess(Process process, Uri dashboard) : IAsyncDisposable
 {
@@ -17,7 +18,7 @@ internal sealed class SuiteProcess(Process process, Uri dashboard) : IAsyncDispo
 
     public static async Task<SuiteProcess> StartAsync(string repository, HttpClient http, CancellationToken cancellationToken)
     {
-        const int apiPort = 18180, dashboardPort = 18889;
+        var (apiPort, dashboardPort) = (Kite.Hosting.Processes.FreePort.Next(), Kite.Hosting.Processes.FreePort.Next());
         var entry = Configurations
             .Select(c => Path.Combine(repository, "AppHost", "bin", c, "net10.0", "Kite.AppHost.dll"))
             .FirstOrDefault(File.Exists)
