@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kite.EndToEnd.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace Kite.EndToEnd.Tests;
+
+/// <summary>
+/// Several replicas of every engine service at once, as the Kubernetes manifests run them: executions of the benchmark
+/// flows end SUCCESS with the work shared by both executors and all workers through their queues, and a schedule fires each slot exactly once
+/// with two schedulers claiming from the same table.
+/// </summary>
+public sealed class ScaledSuiteTests(ScaledSuite scaled, ITestOutputHelper output) : IClassFixture<ScaledSuite>
+{
+    private static string Flow(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Flows", file));
+
+    [Fact]
+    public async Task Every_replica_is_up_and_the_benchmark_flows_end_SUCCESS_with_two_executors_and_three_workers()
+    {
+        var rows = await scaled.Suite.ResourcesAsync();
+        foreach (var id in new[] { "executor-0", "executor-1", "worker-0", "worker-1", "worker-2", "scheduler-0", "scheduler-1", "api-0", "api-1" })
+        {
+            Assert.True(rows.Single(r => r.Id == id).IsUp, $"{id} is up");
+        }
+
+        using var api = await SuiteApi.ConnectAsync(scaled.Suite);
+        foreach (var file in new[] { "five-ifs.yaml", "foreach-100-parallel.yaml", "foreach-outputvalues-160.yaml", "webhook-simple.yaml" })
+        {
+            await api.SaveFlowAsync(Flow(file));
+        }
+
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add(await api.TryStartAsync("company.team", "bench-flowable") ?? throw new InvalidOperationException("five-ifs refused"));
+            ids.Add(await api.TryStartAsync("company.team", "foreach-100-parallel") ?? throw new InvalidOperationException("foreach-100-parallel refused"));
+            using var hook = await api.Client.PostAsync("/api/v1/executions/webhook/company.team/webhook-simple/webhook-simple",
+                new StringContent($$"""{"n":{{i}}}""", Encoding.UTF8, "application/json"));
+            ids.Add((string)JsonNode.Parse(await hook.Content.ReadAsStringAsync())!["id"]!);
+        }
+
+        ids.Add(await api.TryStartAsync("company.team", "hummingbird_outputs") ?? throw new InvalidOperationException("foreach-outputvalues-160 refused"));
+
+        var states = await SuiteApi.UntilAsync(async () => await api.StatesAsync(ids) is var s && s.All(SuiteApi.IsTerminal) ? s : null,
+            "every execution ends", TimeSpan.FromMinutes(3));
+        Assert.All(states, s => Assert.Equal("SUCCESS", s));
+    }
+
+    [Fact]
+    public async Task A_two_second_schedule_fires_each_slot_exactly_once_with_two_schedulers()
+    {
+        using var api = await SuiteApi.ConnectAsync(scaled.Suite);
+        await api.SaveFlowAsync("""
+            id: every-two-seconds
+            namespace: kite.scaled
+            triggers:
+              - id: tick
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "*/2 * * * * *"
+                withSeconds: true
+            tasks:
+              - id: slot
+                type: io.kestra.plugin.core.output.OutputValues
+                values:
+                  date: "{{ trigger.date }}"
+            """);
+
+        var slots = await SuiteApi.UntilAsync(async () => await SlotsAsync(api) is { Count: >= 6 } s ? s : null,
+            "six slots have fired", TimeSpan.FromSeconds(60));
+        using (var disable = await api.Client.DeleteAsync("/api/v1/flows/kite.scaled/every-two-seconds"))
+        {
+            Assert.True(disable.IsSuccessStatusCode, $"deleting the flow answered {(int)disable.StatusCode}");
+        }
+
+        output.WriteLine(string.Join(", ", slots));
+        Assert.Equal(slots.Count, slots.Distinct().Count());
+        var times = slots.Select(DateTimeOffset.Parse).Order().ToList();
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2), pair.Second - pair.First));
+    }
+
+    /// <summary>The trigger date of every execution of the scheduled flow, in start order (a slot fired twice appears twice).</summary>
+    private static async Task<List<string>> SlotsAsync(SuiteApi api)
+    {
+        var page = await api.Client.GetFromJsonAsync<JsonObject>("/api/v1/executions/search?namespace=kite.scaled&flowId=every-two-seconds&size=100&sort=startDate:asc");
+        var ids = page!["results"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
+        var slots = new List<string>();
+        foreach (var id in ids)
+        {
+            var execution = await api.Client.GetFromJsonAsync<JsonObject>($"/api/v1/executions/{id}");
+            if (execution!["taskRunList"]?.AsArray().FirstOrDefault()?["outputs"]?["values"]?["date"] is { } date)
+            {
+                slots.Add((string)date!);
+            }
+        }
+
+        return slots;
+    }
+}
