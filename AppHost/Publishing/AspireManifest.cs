@@ -33,6 +33,11 @@ public static class AspireManifest
                     break;
                 case ProjectResource project:
                     entries[project.Name] = Project(project);
+                    foreach (var key in project.Secrets.Keys)
+                    {
+                        entries[SecretParameter(project, key)] = SecretInput(SecretParameter(project, key));
+                    }
+
                     break;
             }
         }
@@ -42,6 +47,18 @@ public static class AspireManifest
     }
 
     private static string PasswordParameter(ConnectionResource server) => $"{server.Name}-password";
+
+    /// <summary>A project's secret variable as a parameter (<c>Auth__Password</c> of the Api: <c>api-auth-password</c>).</summary>
+    private static string SecretParameter(ProjectResource project, string key) =>
+        $"{project.Name}-{key.Replace("__", "-", StringComparison.Ordinal).ToLowerInvariant()}";
+
+    /// <summary>A secret the deploying tool asks the operator for: no default, never written into the manifest.</summary>
+    private static JsonObject SecretInput(string name) => new()
+    {
+        ["type"] = "parameter.v0",
+        ["value"] = $"{{{name}.inputs.value}}",
+        ["inputs"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "string", ["secret"] = true } },
+    };
 
     private static JsonObject Server(ConnectionResource server, DevServer dev)
     {
@@ -110,6 +127,12 @@ public static class AspireManifest
         foreach (var (name, value) in project.Environment)
         {
             env[name] = value;
+        }
+
+        env[StorageType.Key] = StorageType.Shared;
+        foreach (var key in project.Secrets.Keys)
+        {
+            env[key] = $"{{{SecretParameter(project, key)}.value}}";
         }
 
         var entry = new JsonObject

@@ -25,6 +25,7 @@ public static class SharedConfiguration
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             // One JSON object per line: what cluster log collectors parse; the local run keeps the simple format.
             ["LOGGING__CONSOLE__FORMATTERNAME"] = "json",
+            [StorageType.Key] = StorageType.Shared,
         },
     }.Initialize();
 

@@ -82,6 +82,14 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public void The_shared_configuration_puts_internal_storage_in_PostgreSQL_for_every_pod()
+    {
+        var config = Assert.Single(tree.Base<V1ConfigMap>(), c => c.Metadata.Name == SharedConfiguration.ConfigMapName);
+
+        Assert.Equal("postgres", config.Data["Kite__Storage__Type"]);
+    }
+
+    [Fact]
     public void Each_replica_names_its_service_and_its_pod_in_telemetry()
     {
         Assert.All(KitePods(tree), pod =>
