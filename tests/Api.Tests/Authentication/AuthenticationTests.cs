@@ -1,6 +1,7 @@
 using System.Net;
 using Kite.Api.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static Kite.Api.Tests.Fixtures.ApiHttp;
@@ -97,4 +98,54 @@ public sealed class AuthenticationTests(ApiFixture api)
             yield return e;
         }
     }
+
+    /// <summary>
+    /// Every route the Api maps, called for real with each of its methods and made-up route values, without
+    /// credentials: 401 everywhere, except the health probes, the webhooks, whose key is their credential (a wrong one is
+    /// 404, as for an unknown flow), and the API reference's own script and icon files, which Scalar serves to anyone:
+    /// they are the same public files in every installation and hold no data (the reference page itself needs
+    /// credentials). A route added later is covered without editing this test.
+    /// </summary>
+    [Fact]
+    public async Task Every_mapped_route_and_method_answers_401_without_credentials_except_health_and_webhooks()
+    {
+        var calls = api.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Pattern: e.RoutePattern,
+                Accepts: e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is [var first, ..] ? first : "application/json")))
+            .Distinct()
+            .ToList();
+        using var anonymous = api.Anonymous();
+        var wrong = new List<string>();
+        foreach (var (method, pattern, accepts) in calls)
+        {
+            var path = "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart => "made-up",
+                _ => "",
+            }))));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                // The body a route accepts, so that it is the route (not content negotiation) that answers.
+                request.Content = new StringContent("{}");
+                request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(accepts);
+            }
+
+            using var response = await anonymous.SendAsync(request);
+            var expected = path is "/health" or "/alive" || IsReferenceAsset(path) ? response.StatusCode is not HttpStatusCode.Unauthorized
+                : path.Contains("/executions/webhook/", StringComparison.Ordinal) ? response.StatusCode is HttpStatusCode.NotFound
+                : response.StatusCode is HttpStatusCode.Unauthorized;
+            if (!expected)
+            {
+                wrong.Add($"{method} {path} ({pattern.RawText}): {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(calls.Count > 50, $"only {calls.Count} routes found");
+        Assert.Empty(wrong);
+    }
+
+    private static bool IsReferenceAsset(string path) =>
+        path.StartsWith("/scalar/", StringComparison.Ordinal) && Path.GetExtension(path) is ".js" or ".svg" or ".css";
 }
