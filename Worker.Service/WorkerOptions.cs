@@ -8,4 +8,10 @@ public sealed class WorkerOptions
 
     /// <summary>A task run whose outputs serialise to more than this fails with a clear message (default 10 MB).</summary>
     public int MaxOutputBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The longest one jsonata.TransformValue evaluation may run before its task run fails (default 10 s).</summary>
+    public TimeSpan TransformTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The bytes one jsonata.TransformValue evaluation may allocate before its task run fails (default 512 MB).</summary>
+    public long TransformMemoryBytes { get; set; } = 512L * 1024 * 1024;
 }

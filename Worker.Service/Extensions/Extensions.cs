@@ -5,6 +5,7 @@ using Kite.Messaging;
 using Kite.Worker.Http;
 using Kite.Worker.Jobs;
 using Kite.Worker.Runners;
+using Kite.Worker.Transform;
 
 namespace Kite.Worker.Extensions;
 
@@ -39,6 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<MetricWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MetricWriter>());
         builder.Services.AddSingleton<TaskRunners>();
+        builder.Services.AddSingleton<JsonataEngines>();
         builder.AddHttpTaskClients();
         foreach (var runner in typeof(ITaskRunner).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsAssignableTo(typeof(ITaskRunner))))
         {
