@@ -17,7 +17,7 @@ internal static class ScenarioCatalog
         new RateScenario(1, "webhook-simple", "Webhook → OutputValues → Log, open loop", "webhook-simple.yaml", RateUnit.PerMinute,
             [250, 1000, 1500, 2000, 3000, 4000, 6000], Small, KestraFigures.WebhookSimple),
         new RateScenario(2, "realtime-json", "JSON transform (JSONata) per event, open loop", "realtime-json.yaml", RateUnit.PerSecond,
-            [10, 25, 50, 100, 150, 200], Order, KestraFigures.RealtimeJson),
+            [10, 25, 50, 75, 100, 150, 200], Order, KestraFigures.RealtimeJson),
         new RateScenario(3, "five-ifs", "Five If flowables with a Log each, 10 executions/s", "five-ifs.yaml", RateUnit.PerSecond,
             [10], _ => null, KestraFigures.FiveIfs),
         new SingleExecutionScenario(4, "foreach", "ForEach flows, one execution at a time, best of N",
