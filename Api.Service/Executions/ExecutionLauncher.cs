@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kite.Api.Live;
 using Kite.Core.Executions;
+using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using MassTransit;
 
@@ -10,7 +11,7 @@ namespace Kite.Api.Executions;
 /// Starts an execution the one way the Api does: the CREATED row, then ExecutionCreated to the executor. With
 /// <c>wait</c>, the replica subscribes to the execution's changes before the row exists, so its end is never missed.
 /// </summary>
-public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoint bus, ExecutionFollower follower, TimeProvider clock)
+public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoint bus, ExecutionFollower follower, TimeProvider clock, ILogger<ExecutionLauncher> logger)
 {
     private static readonly JsonSerializerOptions InputJson = new(JsonSerializerOptions.Web) { Converters = { new IsoDurationConverter() } };
 
@@ -52,6 +53,14 @@ public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoin
     private async Task StartAsync(NewExecution execution, CancellationToken cancellationToken)
     {
         await executions.InsertCreatedAsync(execution, cancellationToken);
-        await bus.Publish(new ExecutionCreated(execution.Id), cancellationToken);
+        try
+        {
+            await BusDeadline.WithinAsync(token => bus.Publish(new ExecutionCreated(execution.Id), token), cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            // The CREATED row is committed: the executor's stale-execution sweeper starts it.
+            logger.LogWarning("Execution {ExecutionId} is created but its start was not confirmed ({Reason}); the executor's sweeper will start it", execution.Id, e.Message);
+        }
     }
 }

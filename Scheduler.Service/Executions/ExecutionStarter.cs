@@ -1,4 +1,5 @@
 using Kite.Data.Executions;
+using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using MassTransit;
 using Npgsql;
@@ -20,7 +21,7 @@ public sealed class ExecutionStarter(IPublishEndpoint bus, NpgsqlDataSource data
 
         try
         {
-            await Task.WhenAll(written.Select(w => bus.Publish(new ExecutionCreated(w.ExecutionId), cancellationToken)));
+            await Task.WhenAll(written.Select(w => BusDeadline.WithinAsync(token => bus.Publish(new ExecutionCreated(w.ExecutionId), token), cancellationToken)));
             await CreatedExecutionWriter.DeleteOutboxAsync(database, [.. written.Select(w => w.OutboxId)], cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -2,6 +2,7 @@ using Kite.Core.Executions;
 using Kite.Core.Expressions;
 using Kite.Core.Values;
 using Kite.Data.Records;
+using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -27,10 +28,11 @@ public static class WorkerJobs
     {
         var job = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = job.ExecutionId, ["TaskRunId"] = job.TaskRunId });
-        await context.Publish(job.Result("RUNNING"), context.CancellationToken);
+        // A result whose confirmation never comes fails the job past the deadline, and its redelivery runs it again.
+        await BusDeadline.WithinAsync(token => context.Publish(job.Result("RUNNING"), token), context.CancellationToken);
         var (state, outputs) = await run(job, context.CancellationToken);
         await flush(context.CancellationToken);
-        await context.Publish(job.Result(state.ToKestraName(), outputs), context.CancellationToken);
+        await BusDeadline.WithinAsync(token => context.Publish(job.Result(state.ToKestraName(), outputs), token), context.CancellationToken);
     }
 
     public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null, IKvStore? kv = null) =>
