@@ -22,6 +22,9 @@ internal sealed class BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the suite is warmed at 5 executions/s (or the first rate, if lower) before a run's first measurement.</summary>
+    public TimeSpan SuiteWarmUp { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long to wait after the last send for executions to end before counting the rest as not completed.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -81,6 +84,7 @@ internal sealed class BenchOptions
             Duration = Seconds("duration", TimeSpan.FromSeconds(20)),
             WarmUp = Seconds("warmup", TimeSpan.FromSeconds(5)),
             Drain = Seconds("drain", TimeSpan.FromSeconds(60)),
+            SuiteWarmUp = Seconds("suite-warmup", TimeSpan.FromSeconds(30)),
             Rates = Value("rates")?.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             Runs = Value("runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : 5,
         };

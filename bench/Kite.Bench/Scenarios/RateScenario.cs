@@ -43,11 +43,17 @@ internal sealed class RateScenario(
         return measurement.ToRow(kestra?.GetValueOrDefault(rate));
     }
 
-    /// <summary>Warm-up and measured window at one rate, then the drain while the measured executions end.</summary>
+    /// <summary>
+    /// Settling (the suite warmed once, then idle), warm-up and measured window at one rate, then the drain while the
+    /// measured executions end.
+    /// </summary>
     public static async Task<RateMeasurement> MeasureAsync(
         BenchContext context, string progressName, ExecutionTrigger trigger, string label, double perSecond, Func<int, string?> body, CancellationToken cancellationToken)
     {
         var options = context.Options;
+        var settling = context.Progress.AddTask($"{progressName}: settling", maxValue: 1);
+        await context.Settler.SettleAsync(i => trigger.SendAsync(body(i), cancellationToken), perSecond, p => settling.Value = p, cancellationToken);
+        settling.StopTask();
         var sending = context.Progress.AddTask($"{progressName}: sending", maxValue: 1);
         var ending = context.Progress.AddTask($"{progressName}: waiting for ends", maxValue: 1);
 
