@@ -14,18 +14,17 @@ public static class BusDeadline
     /// <summary>Far above a confirmation's normal round trip (well under a millisecond), short enough to recover in.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(15);
 
-    public static async Task WithinAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken, TimeSpan? deadline = null)
+    public static async Task WithinAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
-        var limit = deadline ?? Default;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
+        timeout.CancelAfter(Default);
         try
         {
             await send(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"the message broker did not confirm a message within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+            throw new TimeoutException($"the message broker did not confirm a message within {Default.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
         }
     }
 }
