@@ -6,7 +6,7 @@ namespace Kite.Messaging;
 /// A deadline for one send or publish. RabbitMQ.Client 7 can wait for a publisher confirmation forever when the broker
 /// restarts while a message is in flight (rabbitmq-dotnet-client#1930): without a deadline the caller waits with it,
 /// and an executor whose every partition waits so stops moving. Past the deadline the send fails with a
-/// <see cref="TimeoutException"/>, and the caller falls back on what makes sends durable (the outbox, the stale
+/// <see cref="BrokerTimeoutException"/>, and the caller falls back on what makes sends durable (the outbox, the stale
 /// execution sweeper, or a redelivery of the message it consumes).
 /// </summary>
 public static class BusDeadline
@@ -24,7 +24,7 @@ public static class BusDeadline
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"the message broker did not confirm a message within {Default.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+            throw new BrokerTimeoutException($"the message broker did not confirm a message within {Default.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
         }
     }
 }

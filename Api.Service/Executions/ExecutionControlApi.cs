@@ -7,6 +7,7 @@ using Kite.Core.Flows;
 using Kite.Core.Inputs;
 using Kite.Core.Tasks.Flowable;
 using Kite.Core.Values;
+using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,8 @@ namespace Kite.Api.Executions;
 /// <summary>
 /// Kestra's routes that act on a running or ended execution: kill, restart, resume, replay and labels. Only the
 /// executor changes an execution, so these check what can be checked here (404, 409, 422) and send it a command;
-/// a replay is a new execution, which the Api creates like any other.
+/// a replay is a new execution, which the Api creates like any other. A command the broker does not confirm in time
+/// answers 503: nothing was changed, and every command can be sent again.
 /// </summary>
 public static class ExecutionControlApi
 {
@@ -45,7 +47,7 @@ public static class ExecutionControlApi
             return Problem.Conflict($"execution '{id}' already ended {execution.State.Current}");
         }
 
-        await bus.Publish(new KillExecution(id), cancellationToken);
+        await BusDeadline.WithinAsync(token => bus.Publish(new KillExecution(id), token), cancellationToken);
         return TypedResults.Accepted($"/api/v1/executions/{id}");
     }
 
@@ -62,7 +64,7 @@ public static class ExecutionControlApi
             return Problem.Conflict($"execution '{id}' is {execution.State.Current}; only a FAILED, KILLED or PAUSED execution can be restarted");
         }
 
-        await bus.Publish(new RestartExecution(id), cancellationToken);
+        await BusDeadline.WithinAsync(token => bus.Publish(new RestartExecution(id), token), cancellationToken);
         return TypedResults.Accepted($"/api/v1/executions/{id}", execution);
     }
 
@@ -91,13 +93,13 @@ public static class ExecutionControlApi
             return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
         }
 
-        await bus.Publish(new ResumeExecution(id, PlainJson.Write(definitions.Count == 0 ? submitted : inputs.Values)), cancellationToken);
+        await BusDeadline.WithinAsync(token => bus.Publish(new ResumeExecution(id, PlainJson.Write(definitions.Count == 0 ? submitted : inputs.Values)), token), cancellationToken);
         return TypedResults.NoContent();
     }
 
     /// <summary>A new execution from the original, from the start or from <c>taskRunId</c>, on the original's or the given flow revision.</summary>
     public static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> Replay(
-        string id, string? taskRunId, int? revision, ExecutionReplays replays, ExecutionStore executions, FlowStore flows, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+        string id, string? taskRunId, int? revision, ExecutionReplays replays, ExecutionStore executions, FlowStore flows, ExecutionLauncher launcher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var original = await replays.ReadAsync(id, cancellationToken);
         if (original is null)
@@ -123,7 +125,7 @@ public static class ExecutionControlApi
 
         var replay = ExecutionReplay.From(original, taskRunId, flowRevision, ExecutionIds.New(), ShortId.New, clock.GetUtcNow());
         await replays.InsertAsync(replay, cancellationToken);
-        await bus.Publish(new ExecutionCreated(replay.Id), cancellationToken);
+        await launcher.AnnounceAsync(replay.Id, cancellationToken);
         var created = await executions.GetAsync(replay.Id, cancellationToken);
         return created is null ? Problem.NotFound($"execution '{replay.Id}' was deleted as soon as it was created") : TypedResults.Ok(created);
     }
@@ -157,7 +159,7 @@ public static class ExecutionControlApi
         }
 
         var map = labels.GroupBy(l => l.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-        await bus.Publish(new ChangeExecutionLabels(id, JsonSerializer.Serialize(map)), cancellationToken);
+        await BusDeadline.WithinAsync(token => bus.Publish(new ChangeExecutionLabels(id, JsonSerializer.Serialize(map)), token), cancellationToken);
         return TypedResults.Accepted($"/api/v1/executions/{id}");
     }
 

@@ -53,14 +53,20 @@ public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoin
     private async Task StartAsync(NewExecution execution, CancellationToken cancellationToken)
     {
         await executions.InsertCreatedAsync(execution, cancellationToken);
+        await AnnounceAsync(execution.Id, cancellationToken);
+    }
+
+    /// <summary>Tells the executor that a committed CREATED execution is there to start.</summary>
+    public async Task AnnounceAsync(string executionId, CancellationToken cancellationToken)
+    {
         try
         {
-            await BusDeadline.WithinAsync(token => bus.Publish(new ExecutionCreated(execution.Id), token), cancellationToken);
+            await BusDeadline.WithinAsync(token => bus.Publish(new ExecutionCreated(executionId), token), cancellationToken);
         }
-        catch (TimeoutException e)
+        catch (BrokerTimeoutException e)
         {
             // The CREATED row is committed: the executor's stale-execution sweeper starts it.
-            logger.LogWarning("Execution {ExecutionId} is created but its start was not confirmed ({Reason}); the executor's sweeper will start it", execution.Id, e.Message);
+            logger.LogWarning("Execution {ExecutionId} is created but its start was not confirmed ({Reason}); the executor's sweeper will start it", executionId, e.Message);
         }
     }
 }

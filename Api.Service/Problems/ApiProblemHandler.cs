@@ -1,8 +1,12 @@
+using Kite.Messaging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kite.Api.Problems;
 
-/// <summary>Writes problem details for bad input, so that no malformed request ends as a 500.</summary>
+/// <summary>
+/// Writes problem details for bad input, so that no malformed request ends as a 500, and a 503 for a command the
+/// message broker did not confirm in time.
+/// </summary>
 public sealed class ApiProblemHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -11,6 +15,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems) : IExcept
         {
             ApiProblemException e => (e.Status, e.Field, e.Message),
             BadHttpRequestException e => (e.StatusCode, "body", e.Message),
+            BrokerTimeoutException e => (StatusCodes.Status503ServiceUnavailable, "broker", $"{e.Message}; nothing was changed, send the request again"),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -19,6 +24,11 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems) : IExcept
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         var details = Problem.Details(status, message, field);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }

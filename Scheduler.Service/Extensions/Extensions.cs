@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<FlowTriggerFirer>();
         builder.Services.AddSingleton<BackfillProgress>();
         builder.Services.AddSingleton<TriggerSync>();
+        builder.Services.AddSingleton<MissedFlowChanges>();
         builder.Services.AddSingleton<PollingQueue>();
         builder.Services.AddSingleton<HttpPoller>();
         builder.Services.AddHttpClient(nameof(HttpPoller));
