@@ -3,8 +3,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kite.Data;
 
-public sealed class KiteDbContext(DbContextOptions<KiteDbContext> options) : DbContext(options)
+public sealed class KiteDbContext : DbContext
 {
+    /// <summary>
+    /// No savepoints: EF Core wraps every SaveChanges inside a caller's transaction in SAVEPOINT/RELEASE (two round
+    /// trips per executor step) so that the caller could go on after a failed save; no caller here does, a failed
+    /// save ends its transaction.
+    /// </summary>
+    public KiteDbContext(DbContextOptions<KiteDbContext> options)
+        : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<FlowRecord> Flows => Set<FlowRecord>();
     public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
     public DbSet<TaskRunRecord> TaskRuns => Set<TaskRunRecord>();

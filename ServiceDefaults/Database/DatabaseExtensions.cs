@@ -19,10 +19,11 @@ public static class DatabaseExtensions
     /// </summary>
     public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+        var configured = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. Start Kite with `dotnet run --project AppHost`, " +
                 $"or set ConnectionStrings__{ConnectionName} to an Npgsql connection string.");
+        var connectionString = ConnectionTuning.Apply(configured);
 
         builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false)));
         builder.Services.AddDbContextPool<KiteDbContext>((services, options) =>

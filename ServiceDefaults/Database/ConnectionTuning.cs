@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Kite.ServiceDefaults.Database;
+
+/// <summary>
+/// Npgsql settings the services want unless the connection string sets them. Every pooled connection would
+/// otherwise be reset with <c>DISCARD ALL</c> before its next use (no Kite code leaves session state behind), and
+/// every statement parsed and planned anew: the executor's steps repeat the same dozen statements, so preparing
+/// them once per physical connection saves PostgreSQL most of its work per step. Behind a transaction-mode pooler
+/// (PgBouncer) set <c>Max Auto Prepare=0</c>.
+/// </summary>
+public static class ConnectionTuning
+{
+    public static string Apply(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("AutoPrepareMinUsages"))
+        {
+            tuned.AutoPrepareMinUsages = 2;
+        }
+
+        return tuned.ConnectionString;
+    }
+}
