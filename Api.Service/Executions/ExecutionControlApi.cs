@@ -7,6 +7,7 @@ using Kite.Core.Flows;
 using Kite.Core.Inputs;
 using Kite.Core.Tasks.Flowable;
 using Kite.Core.Values;
+using Kite.Data.Storage;
 using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using MassTransit;
@@ -70,7 +71,14 @@ public static class ExecutionControlApi
 
     /// <summary>Resumes a paused execution; the inputs are checked against the paused task's <c>onResume</c> definitions first.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Resume(
-        string id, HttpRequest request, ExecutionReplays reader, FlowStore flows, IPublishEndpoint bus, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        string id,
+        HttpRequest request,
+        ExecutionReplays reader,
+        FlowStore flows,
+        IPublishEndpoint bus,
+        IInternalStorage storage,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
     {
         var execution = await reader.ReadAsync(id, cancellationToken);
         if (execution is null)
@@ -86,15 +94,26 @@ public static class ExecutionControlApi
         var flow = await ReadFlowAsync(flows, execution.Namespace, execution.FlowId, execution.FlowRevision, cancellationToken);
         var definitions = execution.TaskRuns.Where(r => r.State == State.Paused)
             .Select(r => flow?.FindTask(r.TaskId)).OfType<Pause>().SelectMany(p => p.OnResume ?? []).ToList();
-        var submitted = await SubmittedInputs.ReadAsync(request, options.Value, cancellationToken);
-        var inputs = InputResolver.Resolve(definitions, submitted);
-        if (!inputs.IsValid)
+        var files = new InputFiles(storage, new ExecutionFiles(execution.Namespace, execution.FlowId, id), definitions);
+        try
         {
-            return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
-        }
+            var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
+            var inputs = InputResolver.Resolve(definitions, submitted);
+            if (!inputs.IsValid)
+            {
+                await files.DiscardAsync();
+                return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
+            }
 
-        await BusDeadline.WithinAsync(token => bus.Publish(new ResumeExecution(id, PlainJson.Write(definitions.Count == 0 ? submitted : inputs.Values)), token), cancellationToken);
-        return TypedResults.NoContent();
+            await BusDeadline.WithinAsync(token => bus.Publish(new ResumeExecution(id, PlainJson.Write(definitions.Count == 0 ? submitted : inputs.Values)), token), cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch when (files.Any)
+        {
+            // Not resumed, so nothing refers to what was uploaded.
+            await files.DiscardAsync();
+            throw;
+        }
     }
 
     /// <summary>A new execution from the original, from the start or from <c>taskRunId</c>, on the original's or the given flow revision.</summary>

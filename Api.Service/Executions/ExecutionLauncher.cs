@@ -15,6 +15,7 @@ public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoin
 {
     private static readonly JsonSerializerOptions InputJson = new(JsonSerializerOptions.Web) { Converters = { new IsoDurationConverter() } };
 
+    /// <param name="id">The id chosen beforehand, when files were stored under it (FILE inputs); a new one otherwise.</param>
     public NewExecution Prepare(
         string @namespace,
         string flowId,
@@ -22,11 +23,12 @@ public sealed class ExecutionLauncher(ExecutionStore executions, IPublishEndpoin
         IReadOnlyDictionary<string, object?> inputs,
         IReadOnlyList<LabelBody> labels,
         DateTimeOffset? scheduleDate,
-        object? trigger = null)
+        object? trigger = null,
+        string? id = null)
     {
         var now = clock.GetUtcNow();
         return new NewExecution(
-            ExecutionIds.New(),
+            id ?? ExecutionIds.New(),
             @namespace,
             flowId,
             revision,

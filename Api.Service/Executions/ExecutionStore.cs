@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kite.Data.Storage;
 using Npgsql;
 
 namespace Kite.Api.Executions;
@@ -59,6 +60,15 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
         await using var command = database.CreateCommand("SELECT state FROM executions WHERE deleted = false AND id = @id");
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>Where a live execution's files are, or null when there is no such execution.</summary>
+    public async Task<ExecutionFiles?> FilesOfAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT namespace, flow_id FROM executions WHERE deleted = false AND id = @id");
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ExecutionFiles(reader.GetString(0), reader.GetString(1), id) : null;
     }
 
     public async Task<(IReadOnlyList<ExecutionResponse> Page, long Total)> SearchAsync(ExecutionSearchQuery query, CancellationToken cancellationToken)

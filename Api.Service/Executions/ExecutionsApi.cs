@@ -6,6 +6,7 @@ using Kite.Api.Routing;
 using Kite.Core.Executions;
 using Kite.Core.Flows;
 using Kite.Core.Inputs;
+using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,8 @@ public static class ExecutionsApi
         HttpRequest request,
         FlowStore flows,
         ExecutionLauncher launcher,
+        ExecutionStore executions,
+        IInternalStorage storage,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -58,18 +61,33 @@ public static class ExecutionsApi
 
         var labels = ExecutionLabels.Merge(flow.Labels, request.Query["labels"]);
         var scheduleDate = QueryValues.Date(request.Query, "scheduleDate");
-        var submitted = await SubmittedInputs.ReadAsync(request, options.Value, cancellationToken);
-        var inputs = InputResolver.Resolve(flow.Inputs, submitted);
-        if (!inputs.IsValid)
+        var files = new InputFiles(storage, new ExecutionFiles(@namespace, flowId, ExecutionIds.New()), flow.Inputs);
+        try
         {
-            return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
-        }
+            var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
+            var inputs = InputResolver.Resolve(flow.Inputs, submitted);
+            if (!inputs.IsValid)
+            {
+                await files.DiscardAsync();
+                return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
+            }
 
-        var execution = launcher.Prepare(@namespace, flowId, stored.Revision, inputs.Values, labels, scheduleDate);
-        var created = await launcher.LaunchAsync(execution, wait, cancellationToken);
-        return created is null
-            ? Problem.NotFound($"execution '{execution.Id}' was deleted before it could be answered")
-            : TypedResults.Ok(created);
+            var execution = launcher.Prepare(@namespace, flowId, stored.Revision, inputs.Values, labels, scheduleDate, id: files.ExecutionId);
+            var created = await launcher.LaunchAsync(execution, wait, cancellationToken);
+            return created is null
+                ? Problem.NotFound($"execution '{execution.Id}' was deleted before it could be answered")
+                : TypedResults.Ok(created);
+        }
+        catch when (files.Any)
+        {
+            // Uploads belong to the execution once its row exists (a wait cut short must not take its files away).
+            if (await executions.StateAsync(files.ExecutionId, CancellationToken.None) is null)
+            {
+                await files.DiscardAsync();
+            }
+
+            throw;
+        }
     }
 
     public static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> Get(string id, ExecutionStore executions, CancellationToken cancellationToken)

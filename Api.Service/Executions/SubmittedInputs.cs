@@ -1,24 +1,116 @@
+using System.Text;
 using System.Text.Json;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace Kite.Api.Executions;
 
 /// <summary>
-/// The inputs sent with a new execution, as Kestra accepts them: a <c>multipart/form-data</c> (or url-encoded) form
-/// with one field per input, or a JSON object. Values stay raw here; Core's InputResolver types them.
+/// The inputs sent with a new or resumed execution, as Kestra accepts them: a <c>multipart/form-data</c> (or
+/// url-encoded) form with one field per input, or a JSON object. A multipart body is read part by part: a file part is
+/// streamed into <see cref="InputFiles"/> and stands as its <c>kestra://</c> URI. Values stay raw here; Core's
+/// InputResolver types them.
 /// </summary>
 public static class SubmittedInputs
 {
-    public static async Task<Dictionary<string, object?>> ReadAsync(HttpRequest request, ApiOptions options, CancellationToken cancellationToken)
+    /// <param name="files">Where file parts go; without it (a request that takes no files) a file part is refused.</param>
+    public static async Task<Dictionary<string, object?>> ReadAsync(HttpRequest request, ApiOptions options, InputFiles? files, CancellationToken cancellationToken)
     {
-        var inputs = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken)
+        var inputs = IsMultipart(request, out var boundary) ? await ReadMultipartAsync(request, boundary, options, files, cancellationToken)
+            : request.HasFormContentType ? await ReadFormAsync(request, cancellationToken)
             : IsJson(request) ? await ReadJsonAsync(request, options, cancellationToken)
             : HasBody(request) ? throw ApiProblemException.UnsupportedMediaType($"inputs are sent as multipart/form-data or application/json, not {request.ContentType}")
             : [];
         return inputs.Count > options.MaxInputs
             ? throw ApiProblemException.TooLarge("inputs", $"{inputs.Count} inputs were sent; at most {options.MaxInputs} are accepted")
             : inputs;
+    }
+
+    private static async Task<Dictionary<string, object?>> ReadMultipartAsync(
+        HttpRequest request, string boundary, ApiOptions options, InputFiles? files, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxUploadBytes)
+        {
+            throw UploadLimitStream.TooLarge(options.MaxUploadBytes);
+        }
+
+        // The server's limit for every other body is MaxBodyBytes; this one is counted by UploadLimitStream instead.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = options.MaxUploadBytes;
+        }
+
+        var reader = new MultipartReader(boundary, new UploadLimitStream(request.Body, options.MaxUploadBytes));
+        var values = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
+        long textBytes = 0;
+        while (await NextSectionAsync(reader, cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data"))
+            {
+                throw ApiProblemException.BadRequest("body", "every part of a multipart/form-data body needs a Content-Disposition: form-data header");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (!values.TryGetValue(name, out var list))
+            {
+                if (values.Count == options.MaxInputs)
+                {
+                    throw ApiProblemException.TooLarge("inputs", $"more than {options.MaxInputs} inputs were sent; at most {options.MaxInputs} are accepted");
+                }
+
+                values[name] = list = [];
+            }
+
+            if (disposition.IsFileDisposition())
+            {
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? name;
+                list.Add(files is null
+                    ? throw ApiProblemException.Unprocessable(name, $"'{name}' was sent as a file part, but this request takes no files")
+                    : await files.StoreAsync(name, fileName, section.Body, cancellationToken));
+            }
+            else
+            {
+                var text = await ReadTextAsync(section.Body, options.MaxBodyBytes - textBytes, options.MaxBodyBytes, cancellationToken);
+                textBytes += Encoding.UTF8.GetByteCount(text);
+                list.Add(text);
+            }
+        }
+
+        return values.ToDictionary(v => v.Key, v => v.Value.Count > 1 ? v.Value : v.Value[0]);
+    }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw ApiProblemException.BadRequest("body", $"the multipart/form-data body is malformed: {e.Message}");
+        }
+    }
+
+    /// <summary>A text part, up to what is left of the form's text budget (MaxBodyBytes for all text fields together).</summary>
+    private static async Task<string> ReadTextAsync(Stream body, long budget, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > budget)
+            {
+                throw ApiProblemException.TooLarge("inputs", $"the text fields of the form are larger than the limit of {maxBytes} bytes (Api:MaxBodyBytes)");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static async Task<Dictionary<string, object?>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -31,13 +123,6 @@ public static class SubmittedInputs
         catch (InvalidDataException e)
         {
             throw ApiProblemException.TooLarge("inputs", $"the form exceeds a limit: {e.Message}");
-        }
-
-        if (form.Files.Count > 0)
-        {
-            var file = form.Files[0];
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, file.Name,
-                $"input '{file.Name}' was sent as a file part; file uploads are not stored yet, pass a file URI (kestra:///...) as a text field instead");
         }
 
         return form.ToDictionary(f => f.Key, f => f.Value.Count > 1 ? (object?)f.Value.Select(v => (object?)v).ToList() : f.Value.ToString());
@@ -74,6 +159,18 @@ public static class SubmittedInputs
         JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),
         _ => null,
     };
+
+    private static bool IsMultipart(HttpRequest request, out string boundary)
+    {
+        boundary = "";
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? "";
+        return boundary.Length > 0 ? true : throw ApiProblemException.BadRequest("Content-Type", "a multipart/form-data body needs a boundary in its Content-Type");
+    }
 
     private static bool IsJson(HttpRequest request) =>
         request.ContentType?.Split(';')[0].Trim().EndsWith("json", StringComparison.OrdinalIgnoreCase) == true;

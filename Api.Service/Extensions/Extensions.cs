@@ -59,6 +59,7 @@ public static class Extensions
 
         app.MapFlowsApi();
         app.MapExecutionsApi();
+        app.MapExecutionFilesApi();
         app.MapPurgesApi();
         app.MapExecutionControlApi();
         app.MapWebhooksApi();

@@ -9,6 +9,9 @@ public sealed class ApiOptions
     /// <summary>The largest body of any other request (inputs as JSON or a form), in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The largest multipart body of a new or resumed execution (its FILE inputs' uploads and every other field), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>The most inputs one execution may be given.</summary>
     public int MaxInputs { get; set; } = 100;
 

@@ -76,6 +76,8 @@ public sealed class ApiFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:postgres", postgres);
             web.UseSetting("ConnectionStrings:rabbitmq", rabbitmq);
             web.UseSetting("Kite:Database:StartupTimeoutSeconds", "10");
+            // The store every node shares, as the fixture's worker uses it: a FILE input uploaded here is read there.
+            web.UseSetting("Kite:Storage:Type", "postgres");
             web.UseSetting("Auth:Username", Username);
             if (password is not null)
             {
