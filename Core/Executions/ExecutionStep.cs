@@ -98,15 +98,26 @@ public sealed partial class ExecutionStep
         _ => false,
     };
 
-    private bool Started(TaskRun run)
+    private bool Started(TaskRun run) => Started(run, Now);
+
+    private static bool Started(TaskRun run, DateTimeOffset at)
     {
         run.Attempts[^1].State = State.Running;
-        run.Enter(State.Running, Now);
+        run.Enter(State.Running, at);
         return true;
     }
 
     private bool Ended(TaskRun run, TaskRunEnded ended)
     {
+        if (run.State is State.Created or State.Submitted)
+        {
+            // Ended before the worker reported it RUNNING: it did run, from when the worker started it (kept in order
+            // with the history, since the worker's clock is not the executor's).
+            var previous = run.History.Changes[^1].Date;
+            var at = ended.StartedAt is { } started ? started < previous ? previous : started > Now ? Now : started : Now;
+            Started(run, at);
+        }
+
         var attempt = run.Attempts[^1];
         attempt.State = ended.State;
         attempt.EndDate = Now;

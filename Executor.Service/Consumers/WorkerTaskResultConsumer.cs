@@ -26,6 +26,6 @@ public sealed class WorkerTaskResultConsumer(ExecutionSteps steps) : IConsumer<B
         var state = StateExtensions.ParseKestraName(result.State);
         return state == State.Running
             ? new TaskRunStarted(result.TaskRunId, result.Attempt)
-            : new TaskRunEnded(result.TaskRunId, result.Attempt, state, PlainJsonColumns.Read(result.Outputs));
+            : new TaskRunEnded(result.TaskRunId, result.Attempt, state, PlainJsonColumns.Read(result.Outputs), result.StartDate);
     }
 }

@@ -144,6 +144,37 @@ public sealed class SequenceTests
     }
 
     [Fact]
+    public void A_task_that_ended_before_it_was_reported_running_shows_RUNNING_from_when_the_worker_started_it()
+    {
+        var simulation = new Simulation(ThreeLogs);
+        var first = simulation.Apply(new Core.Executions.Events.ExecutionStarted()).Jobs.Single();
+        var submitted = simulation.Execution.TaskRuns[0].History.Changes[^1].Date;
+        var started = submitted.AddTicks(5);
+
+        var ended = simulation.Apply(new Core.Executions.Events.TaskRunEnded(first.TaskRunId, 1, State.Success, null, started));
+
+        var history = simulation.Execution.TaskRuns[0].History.Changes;
+        Assert.Equal([State.Created, State.Submitted, State.Running, State.Success], history.Select(c => c.State));
+        Assert.Equal(started, history[2].Date);
+        Assert.Equal(State.Success, simulation.Execution.TaskRuns[0].Attempts[0].State);
+        Assert.Equal("b", Assert.Single(ended.Jobs).TaskId);
+    }
+
+    [Fact]
+    public void A_worker_start_time_out_of_order_with_the_history_is_kept_in_order()
+    {
+        var simulation = new Simulation(ThreeLogs);
+        var first = simulation.Apply(new Core.Executions.Events.ExecutionStarted()).Jobs.Single();
+        var submitted = simulation.Execution.TaskRuns[0].History.Changes[^1].Date;
+
+        simulation.Apply(new Core.Executions.Events.TaskRunEnded(first.TaskRunId, 1, State.Success, null, submitted.AddHours(-1)));
+
+        var dates = simulation.Execution.TaskRuns[0].History.Changes.Select(c => c.Date).ToList();
+        Assert.Equal(dates.Order(), dates);
+        Assert.Equal(submitted, dates[2]);
+    }
+
+    [Fact]
     public void A_duplicate_or_late_result_for_an_ended_attempt_is_ignored()
     {
         var simulation = new Simulation(ThreeLogs);
