@@ -8,8 +8,10 @@ using Kite.Api.Namespaces;
 using Kite.Api.Problems;
 using Kite.Api.Purges;
 using Kite.Api.Routing;
+using Kite.Api.Triggers;
 using Kite.Api.Ui;
 using Kite.Api.Webhooks;
+using Kite.Data.Triggers;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -46,6 +48,8 @@ public static class Extensions
         builder.Services.AddScoped<ExecutionLauncher>();
         builder.Services.AddSingleton<LogStore>();
         builder.Services.AddSingleton<NamespaceStore>();
+        builder.Services.AddSingleton<TriggerStore>();
+        builder.Services.AddSingleton<BackfillStore>();
         builder.Services.AddLiveUpdates(limits);
     }
 
@@ -65,6 +69,7 @@ public static class Extensions
         app.MapWebhooksApi();
         app.MapLogsApi();
         app.MapNamespacesApi();
+        app.MapTriggersApi();
         app.MapUi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();

@@ -75,6 +75,7 @@ public sealed class SqlConditions
         }
     }
 
-    private static string Like(string value) =>
+    /// <summary>Escapes LIKE's wildcards so that a value matches only itself.</summary>
+    public static string Like(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

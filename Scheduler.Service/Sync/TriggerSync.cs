@@ -12,7 +12,8 @@ namespace Kite.Scheduler.Sync;
 /// Keeps a flow's rows in <c>triggers</c> in step with its latest revision: new triggers get a row, removed ones
 /// (or a deleted flow's) lose it, changed ones take the new revision. A schedule whose cron, time zone and seconds
 /// are unchanged keeps its next date, so disabling and enabling a flow recovers the slots it missed as
-/// <c>recoverMissedSchedules</c> says; a changed cron starts from now.
+/// <c>recoverMissedSchedules</c> says; a changed cron starts from now. A save changes a row's <c>disabled</c> only
+/// when the flow's or the trigger's own <c>disabled</c> changed, so a trigger disabled through the Api stays so.
 /// </summary>
 public sealed class TriggerSync(NpgsqlDataSource database, FlowCache flows, SchedulerZone zone, TimeProvider clock, ILogger<TriggerSync> logger)
 {
@@ -50,12 +51,13 @@ public sealed class TriggerSync(NpgsqlDataSource database, FlowCache flows, Sche
             {
                 var row = existing[index];
                 var keep = await SameSlotsAsync(@namespace, flowId, row.FlowRevision, trigger, cancellationToken) && row.NextExecutionDate is not null;
+                var flip = await DisabledChangedAsync(@namespace, flowId, row.FlowRevision, trigger, disabled, cancellationToken);
                 await ExecuteAsync(connection, transaction,
-                    "UPDATE triggers SET flow_revision = @revision, type = @type, disabled = @disabled, updated_at = @now, " +
+                    "UPDATE triggers SET flow_revision = @revision, type = @type, disabled = CASE WHEN @flip THEN @disabled ELSE disabled END, updated_at = @now, " +
                     "next_execution_date = CASE WHEN @keep THEN next_execution_date ELSE @next END, preconditions = NULL " +
                     "WHERE namespace = @ns AND flow_id = @flow AND trigger_id = @trigger",
                     cancellationToken, ("ns", @namespace), ("flow", flowId), ("trigger", trigger.Id), ("revision", latest.Value.Revision),
-                    ("type", TriggerKinds.Of(trigger)!), ("disabled", disabled), ("now", now), ("keep", keep), ("next", FirstDate(flow, trigger, now)));
+                    ("type", TriggerKinds.Of(trigger)!), ("disabled", disabled), ("flip", flip), ("now", now), ("keep", keep), ("next", FirstDate(flow, trigger, now)));
             }
         }
 
@@ -111,6 +113,17 @@ public sealed class TriggerSync(NpgsqlDataSource database, FlowCache flows, Sche
 
         var old = (await flows.GetAsync(@namespace, flowId, oldRevision, cancellationToken))?.Triggers?.OfType<Schedule>().FirstOrDefault(t => t.Id == trigger.Id);
         return old is not null && old.Cron == schedule.Cron && old.WithSeconds == schedule.WithSeconds && old.Timezone == schedule.Timezone;
+    }
+
+    /// <summary>
+    /// Whether the flow's own say on the trigger (its <c>disabled</c> or the trigger's) differs from the previous
+    /// revision's. Only then does a save overwrite <c>triggers.disabled</c>: otherwise the row keeps what the Api
+    /// (<c>PUT /triggers</c>, <c>set-disabled</c>) or <c>stopAfter</c> set, as Kestra keeps its trigger context's.
+    /// </summary>
+    private async Task<bool> DisabledChangedAsync(string @namespace, string flowId, int oldRevision, Trigger trigger, bool disabled, CancellationToken cancellationToken)
+    {
+        var old = await flows.GetAsync(@namespace, flowId, oldRevision, cancellationToken);
+        return old?.Triggers?.FirstOrDefault(t => t.Id == trigger.Id) is not { } previous || (old.Disabled || previous.Disabled) != disabled;
     }
 
     private async Task<(int Revision, bool Deleted)?> LatestAsync(string @namespace, string flowId, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ import { ErrorBox } from '../components/ErrorBox.jsx';
 import { VirtualList } from '../components/VirtualList.jsx';
 import { useInterval, usePagedRows } from '../components/usePagedRows.js';
 
+const SCHEDULE = 'io.kestra.plugin.core.trigger.Schedule';
+const keyOf = (t) => ({ namespace: t.namespace, flowId: t.flowId, triggerId: t.triggerId });
 const triggerPath = (t) => `/triggers/${encodeURIComponent(t.namespace)}/${encodeURIComponent(t.flowId)}/${encodeURIComponent(t.triggerId)}`;
 
 /** Backfill of a schedule trigger: the period to run again, through Kestra's `PUT /triggers` with a `backfill`. */
@@ -15,7 +17,7 @@ function Backfill({ trigger, done, onError }) {
   const submit = async (e) => {
     e.preventDefault();
     try {
-      await put('/triggers', { ...trigger, backfill: { start: new Date(start).toISOString(), end: end ? new Date(end).toISOString() : null } });
+      await put('/triggers', { ...keyOf(trigger), backfill: { start: new Date(start).toISOString(), end: end ? new Date(end).toISOString() : null } });
       done();
     } catch (error) { onError(error); }
   };
@@ -35,7 +37,9 @@ export function TriggersPage() {
   const namespace = query.get('namespace') || '';
   const [error, setError] = useState(null);
   const [backfilling, setBackfilling] = useState(null);
-  const fetchPage = useCallback((page, size) => get('/triggers/search', { namespace, page, size, sort: 'triggerId:asc' }), [namespace]);
+  // Search items are Kestra's {triggerContext, abstractTrigger}; a row is the context with the trigger's type.
+  const fetchPage = useCallback((page, size) => get('/triggers/search', { namespace, page, size, sort: 'triggerId:asc' })
+    .then((p) => ({ ...p, results: (p.results || []).map((r) => ({ ...r.triggerContext, type: r.abstractTrigger?.type })) })), [namespace]);
   const rows = usePagedRows(fetchPage, namespace);
   useInterval(rows.refresh, 5000);
 
@@ -63,14 +67,14 @@ export function TriggersPage() {
               <span><a href={href('flows', t.namespace, t.flowId)}>{t.namespace}.{t.flowId}</a></span>
               <span>{formatDate(t.nextExecutionDate)}</span>
               <span>{formatDate(t.date)}</span>
-              <span>{t.executionId ? <a class="mono" href={href('executions', t.executionId)}>locked by {t.executionId}</a> : <span class="muted">unlocked</span>}</span>
+              <span>{t.executionId ? <a class="mono" href={href('executions', t.executionId)}>locked by {t.executionId}</a> : t.evaluateRunningDate ? <span>evaluating</span> : <span class="muted">unlocked</span>}</span>
               <span>{t.backfill ? `${formatDate(t.backfill.currentDate || t.backfill.start)} → ${formatDate(t.backfill.end) || 'now'}${t.backfill.paused ? ' (paused)' : ''}` : ''}</span>
               <span class="row-actions">
-                <button onClick={() => act(() => put('/triggers', { ...t, disabled: !t.disabled }))}>{t.disabled ? 'Enable' : 'Disable'}</button>
-                {t.executionId && <button onClick={() => act(() => post(`${triggerPath(t)}/unlock`))}>Unlock</button>}
-                {!t.backfill && <button onClick={() => setBackfilling(t)}>Backfill</button>}
-                {t.backfill && <button onClick={() => act(() => put(`/triggers/backfill/${t.backfill.paused ? 'unpause' : 'pause'}`, t))}>{t.backfill.paused ? 'Resume backfill' : 'Pause backfill'}</button>}
-                {t.backfill && <button onClick={() => act(() => post('/triggers/backfill/delete', t))}>Delete backfill</button>}
+                <button onClick={() => act(() => put('/triggers', { ...keyOf(t), disabled: !t.disabled }))}>{t.disabled ? 'Enable' : 'Disable'}</button>
+                {(t.executionId || t.evaluateRunningDate) && <button onClick={() => act(() => post(`${triggerPath(t)}/unlock`))}>Unlock</button>}
+                {!t.backfill && t.type === SCHEDULE && <button onClick={() => setBackfilling(t)}>Backfill</button>}
+                {t.backfill && <button onClick={() => act(() => put(`/triggers/backfill/${t.backfill.paused ? 'unpause' : 'pause'}`, keyOf(t)))}>{t.backfill.paused ? 'Resume backfill' : 'Pause backfill'}</button>}
+                {t.backfill && <button onClick={() => act(() => post('/triggers/backfill/delete', keyOf(t)))}>Delete backfill</button>}
               </span>
             </div>
           );
