@@ -65,6 +65,15 @@ public sealed partial class ExecutionTests(UiFixture ui)
         await Expect(gantt.Locator("[data-state='SUCCESS']")).ToHaveCountAsync(6);
         await Screenshots.SaveAsync(page, "execution-gantt");
 
+        // Its logs: the greeting with the inputs, and the loop's WARN lines alone once the level filter says WARN.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logs", Exact = true }).ClickAsync();
+        var logs = page.GetByTestId("logs");
+        await Expect(logs.Locator(".log-line .log-message", new() { HasText = "Hello Kite, 3 times" })).ToHaveCountAsync(1);
+        await Expect(logs.Locator(".log-line.level-warn")).ToHaveCountAsync(3);
+        await logs.Locator("select").SelectOptionAsync("WARN");
+        await Expect(logs.Locator(".log-line")).ToHaveCountAsync(3);
+        await Expect(logs.Locator(".log-line .log-message").First).ToHaveTextAsync("value a");
+
         await page.GotoAsync("/ui/executions?namespace=ui.run");
         await Expect(page.GetByTestId("executions-total")).ToHaveTextAsync("1 executions");
         await Expect(page.Locator(".executions-row .badge")).ToHaveTextAsync("SUCCESS");
