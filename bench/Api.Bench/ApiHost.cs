@@ -2,8 +2,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using Kite.Api.Flows;
 using Kite.Hosting.Processes;
+using Kite.Purge.Bench;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kite.Api.Bench;
 
@@ -25,6 +29,9 @@ public sealed class ApiHost : IAsyncDisposable
         factory = new WebApplicationFactory<FlowStore>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
+            // UseKestrel(port) alone left Kestrel on its default :5000, which another engineer's Api may hold.
+            web.UseUrls($"http://127.0.0.1:{port}");
+            web.UseContentRoot(Path.Combine(RepositoryRoot.Find(), "Api.Service"));
             web.UseSetting("ConnectionStrings:postgres", postgres);
             web.UseSetting("ConnectionStrings:rabbitmq", $"amqp://guest:guest@127.0.0.1:{FreePort.Next()}/");
             web.UseSetting("Auth:Username", Username);
@@ -32,14 +39,18 @@ public sealed class ApiHost : IAsyncDisposable
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             web.UseSetting("Logging:LogLevel:MassTransit", "None");
         });
-        factory.UseKestrel(port);
+        factory.UseKestrel();
         factory.StartServer();
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Client = factory.CreateClient();
+        Address = string.Join(", ", factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
         Client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}")));
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Where Kestrel listens, for the report: proof that requests cross a socket.</summary>
+    public string Address { get; }
 
     public async ValueTask DisposeAsync()
     {

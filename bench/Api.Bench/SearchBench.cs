@@ -26,6 +26,7 @@ public static class SearchBench
         Console.WriteLine(data);
         using var timings = new SqlTimings();
         await using var api = new ApiHost(database.ConnectionString);
+        Console.WriteLine($"Api listening on {api.Address}, client base address {api.Client.BaseAddress}");
         var bench = new ApiBench(api, database.ConnectionString, timings);
         List<(ScenarioResult, string)> results = [];
         foreach (var scenario in SearchScenario.All.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name)))

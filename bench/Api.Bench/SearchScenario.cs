@@ -12,6 +12,5 @@ public sealed record SearchScenario(string Name, string Query)
         new("namespace + q text", "namespace=ns7&q=report&page=1&size=25"),
         new("namespace, page 400", "namespace=ns7&page=400&size=25"),
         new("no filter (all namespaces)", "page=1&size=25"),
-        new("q text, all namespaces", "q=report&page=1&size=25"),
     ];
 }

@@ -42,18 +42,50 @@ public sealed class SeededDatabase : IAsyncDisposable
     /// <summary>The seed's marker (<see cref="ExecutionSeeder.Version"/>), or null when the data is not a complete seed.</summary>
     public async Task<string?> SeedMarkerAsync()
     {
-        await using var command = DataSource.CreateCommand(
-            "SELECT CASE WHEN to_regclass('api_bench_seed') IS NULL THEN NULL ELSE (SELECT max(version) FROM api_bench_seed) END");
-        return await command.ExecuteScalarAsync() as string;
+        if (await ScalarAsync("SELECT to_regclass('api_bench_seed') IS NOT NULL") != "True")
+        {
+            return null;
+        }
+
+        return await ScalarAsync("SELECT max(version) FROM api_bench_seed");
     }
 
+    /// <summary>
+    /// Empties the table and seeds it. The secondary indexes are dropped for the load and built again after it from
+    /// their own definitions (as the migrations made them): one sorted build is several times cheaper than a million
+    /// insertions into each.
+    /// </summary>
     public async Task ReseedAsync(int executions)
     {
-        await ExecuteAsync("DROP TABLE IF EXISTS api_bench_seed; TRUNCATE executions, task_runs");
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS api_bench_seed; TRUNCATE executions, task_runs");
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid " +
+            "WHERE x.indrelid = 'executions'::regclass AND NOT x.indisprimary", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
+        }
+
         await ExecutionSeeder.SeedAsync(DataSource, executions);
+        await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
+        foreach (var (_, definition) in indexes)
+        {
+            await ExecuteAsync(connection, definition);
+        }
+
         // Fresh statistics and a set visibility map, as a table that has lived a while has: counts can be index-only.
-        await ExecuteAsync("VACUUM ANALYZE executions");
-        await ExecuteAsync($"CREATE TABLE api_bench_seed (version text); INSERT INTO api_bench_seed VALUES ('{ExecutionSeeder.Version(executions)}')");
+        await ExecuteAsync(connection, "VACUUM ANALYZE executions");
+        await ExecuteAsync(connection, $"CREATE TABLE api_bench_seed (version text); INSERT INTO api_bench_seed VALUES ('{ExecutionSeeder.Version(executions)}')");
     }
 
     public async Task<string> ScalarAsync(string sql)
@@ -62,10 +94,9 @@ public sealed class SeededDatabase : IAsyncDisposable
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
-    private async Task ExecuteAsync(string sql)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = DataSource.CreateCommand(sql);
-        command.CommandTimeout = 600;
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
     }
 
