@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Kite.Api.Executions;
 using Kite.ServiceDefaults.Database;
 using Npgsql;
@@ -34,12 +35,17 @@ public sealed record QueryPlans(string Page, string Count)
 
         string name;
         long generic, custom;
-        await using (var prepared = new NpgsqlCommand(
-            "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements " +
-            "WHERE statement NOT LIKE '%pg_prepared_statements%' ORDER BY prepare_time DESC LIMIT 1", connection))
-        await using (var reader = await prepared.ExecuteReaderAsync())
+        // Npgsql sends @pN as $N+1; matching the text finds this statement even when an earlier search prepared it.
+        var sent = Regex.Replace(sql, @"@p(\d+)", m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture));
+        await using (var prepared = new NpgsqlCommand("SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = @sql", connection))
         {
-            await reader.ReadAsync();
+            prepared.Parameters.AddWithValue("sql", sent);
+            await using var reader = await prepared.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+            {
+                throw new InvalidOperationException($"not prepared after 8 runs: {sent}");
+            }
+
             (name, generic, custom) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
