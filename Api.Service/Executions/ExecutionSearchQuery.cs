@@ -49,7 +49,7 @@ public sealed class ExecutionSearchQuery
 
     private string Branch(string deleted) => $"SELECT {ExecutionRow.Columns} FROM executions WHERE {deleted} AND {Conditions.Where}";
 
-    public string CountSql => $"SELECT count(*) FROM executions WHERE {Deleted} AND {Conditions.Where}";
+    public string CountSql => $"SELECT count(*) FROM executions WHERE {Deleted} AND {Conditions.CountWhere}";
 
     public static ExecutionSearchQuery From(IQueryCollection query, TimeProvider clock)
     {
@@ -73,7 +73,7 @@ public sealed class ExecutionSearchQuery
         switch (filter.Field)
         {
             case "namespace":
-                conditions.Text("namespace", filter);
+                conditions.Text("namespace", filter, byteOrdered: true);
                 break;
             case "flowId":
                 conditions.Text("flow_id", filter);

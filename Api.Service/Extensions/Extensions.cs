@@ -21,7 +21,8 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddKiteDatabase();
+        // Searches filter skewed data: each one is planned for its own parameters.
+        builder.AddKiteDatabase(customPlans: true);
         builder.AddKiteBus(bus => bus.AddLiveUpdates());
         builder.AddBasicAuthentication();
 

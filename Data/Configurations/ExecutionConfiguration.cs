@@ -12,6 +12,8 @@ internal sealed class ExecutionConfiguration : IEntityTypeConfiguration<Executio
         execution.ToTable("executions");
         execution.HasKey(e => e.Id);
         execution.Property(e => e.State).HasMaxLength(16);
+        // Bytewise, whatever the database's collation: a namespace prefix is then an index range (see the Api's SqlConditions).
+        execution.Property(e => e.Namespace).UseCollation("C");
         foreach (var json in new[] { "Inputs", "Outputs", "Variables", "Labels", "Trigger", "StateHistory" })
         {
             execution.Property(json).HasColumnType("jsonb");

@@ -84,7 +84,8 @@ namespace Kite.Data.Migrations
                     b.Property<string>("Namespace")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("namespace");
+                        .HasColumnName("namespace")
+                        .UseCollation("C");
 
                     b.Property<string>("OriginalId")
                         .HasColumnType("text")

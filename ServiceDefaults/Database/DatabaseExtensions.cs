@@ -17,13 +17,14 @@ public static class DatabaseExtensions
     /// <c>ConnectionStrings:postgres</c>, its health check and tracing, the schema check that stops a service
     /// started against an older schema, this instance's heartbeat row, internal storage for task files and the namespaces' key-value store.
     /// </summary>
-    public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="customPlans">Whether prepared statements are planned for each set of parameters (see <see cref="ConnectionTuning"/>).</param>
+    public static TBuilder AddKiteDatabase<TBuilder>(this TBuilder builder, bool customPlans = false) where TBuilder : IHostApplicationBuilder
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. Start Kite with `dotnet run --project AppHost`, " +
                 $"or set ConnectionStrings__{ConnectionName} to an Npgsql connection string.");
-        var connectionString = ConnectionTuning.Apply(configured);
+        var connectionString = ConnectionTuning.Apply(configured, customPlans);
 
         builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false)));
         builder.Services.AddDbContextPool<KiteDbContext>((services, options) =>

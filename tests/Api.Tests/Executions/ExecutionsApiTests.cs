@@ -162,6 +162,27 @@ public sealed class ExecutionsApiTests(ApiFixture api)
         Assert.Equal(ids[5], (string)legacy["results"]![0]!["id"]!);
     }
 
+    [Fact]
+    public async Task A_namespace_filter_holds_the_namespace_and_its_children_but_not_its_neighbours()
+    {
+        var ns = UniqueNamespace();
+        string[] inside = [ns, ns + ".child", ns + ".child.deep"];
+        string[] neighbours = [ns + "-x", ns + "z", ns + "_", ns[..^1]];
+        foreach (var each in inside.Concat(neighbours))
+        {
+            await FlowAsync("f", "", each);
+            await ExecuteAsync(each, "f");
+        }
+
+        var found = await (await client.GetAsync($"/api/v1/executions/search?namespace={ns}&size=50")).JsonAsync();
+        var namespaces = found["results"]!.AsArray().Select(e => (string)e!["namespace"]!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(inside.Order(StringComparer.Ordinal), namespaces);
+        Assert.Equal(3, (long)found["total"]!);
+        var exact = await (await client.GetAsync($"/api/v1/executions/search?filters[namespace][EQUALS]={ns}.child")).JsonAsync();
+        Assert.Equal(1, (long)exact["total"]!);
+    }
+
     [Theory]
     [InlineData("state=DANCING", "state")]
     [InlineData("startDate=yesterday", "startDate")]
