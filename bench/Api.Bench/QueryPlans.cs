@@ -15,7 +15,7 @@ public sealed record QueryPlans(string Page, string Count)
 {
     public static async Task<QueryPlans> ExplainAsync(string connectionString, ExecutionSearchQuery query)
     {
-        await using var connection = new NpgsqlConnection(ConnectionTuning.Apply(connectionString));
+        await using var connection = new NpgsqlConnection(ConnectionTuning.Apply(connectionString, customPlans: true));
         await connection.OpenAsync();
         return new QueryPlans(await ExplainAsync(connection, query.PageSql, query), await ExplainAsync(connection, query.CountSql, query));
     }
