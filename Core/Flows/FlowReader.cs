@@ -16,6 +16,10 @@ public static class FlowReader
         var stream = new YamlStream();
         try
         {
+            if (YamlLimits.Check(yaml) is { } refused)
+            {
+                return [new FlowDocument(null, [refused])];
+            }
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -45,7 +49,10 @@ public static class FlowReader
     {
         var violations = new List<Violation>();
         MergeKeys.Expand(root);
-        PluginDefaultsApplier.Apply(root);
+        if (PluginDefaultsApplier.Apply(root) is { } refused)
+        {
+            return new FlowDocument(null, [refused]); // binding without the defaults would only add noise
+        }
         var binder = new YamlBinder(violations);
         var flow = binder.Bind<Flow>(root, "");
         if (flow is not null)

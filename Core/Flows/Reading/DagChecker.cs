@@ -22,12 +22,16 @@ internal static class DagChecker
                 }
             }
         }
-        var edges = nodes.ToDictionary(n => n.Task.Id, n => n.DependsOn ?? [], StringComparer.Ordinal);
+        // A duplicate id is reported as such by the validator: the first task of that id stands for it here.
+        var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            edges.TryAdd(node.Task.Id, node.DependsOn ?? []);
+        }
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            var path = new List<string>();
-            if (FindCycle(node.Task.Id, edges, state, path) is { } cycle)
+            if (FindCycle(node.Task.Id, edges, state) is { } cycle)
             {
                 context.Add(node.Location.Child("dependsOn"), ViolationKind.DagCycle,
                     $"Dag '{dag.Id}' has a cycle: {string.Join(" -> ", cycle)}");
@@ -36,27 +40,44 @@ internal static class DagChecker
         }
     }
 
-    private static List<string>? FindCycle(string id, Dictionary<string, List<string>> edges, Dictionary<string, int> state, List<string> path)
+    /// <summary>
+    /// Depth-first along dependsOn (1: on the current path, 2: explored), with its own stack rather than the call stack:
+    /// a chain of tasks each depending on the next is as long as the flow, and would overflow it.
+    /// </summary>
+    private static List<string>? FindCycle(string start, Dictionary<string, List<string>> edges, Dictionary<string, int> state)
     {
-        if (state.GetValueOrDefault(id) == 2 || !edges.TryGetValue(id, out var dependencies))
+        if (state.GetValueOrDefault(start) == 2 || !edges.ContainsKey(start))
         {
             return null;
         }
-        if (state.GetValueOrDefault(id) == 1)
+        var path = new List<string> { start };
+        var next = new List<int> { 0 };
+        state[start] = 1;
+        while (path.Count > 0)
         {
-            return [.. path.Skip(path.IndexOf(id)), id];
-        }
-        state[id] = 1;
-        path.Add(id);
-        foreach (var next in dependencies)
-        {
-            if (FindCycle(next, edges, state, path) is { } cycle)
+            var top = path.Count - 1;
+            var dependencies = edges[path[top]];
+            if (next[top] == dependencies.Count)
             {
-                return cycle;
+                state[path[top]] = 2;
+                path.RemoveAt(top);
+                next.RemoveAt(top);
+                continue;
             }
+            var id = dependencies[next[top]++];
+            var seen = state.GetValueOrDefault(id);
+            if (seen == 2 || !edges.ContainsKey(id))
+            {
+                continue;
+            }
+            if (seen == 1)
+            {
+                return [.. path.Skip(path.IndexOf(id)), id];
+            }
+            state[id] = 1;
+            path.Add(id);
+            next.Add(0);
         }
-        path.RemoveAt(path.Count - 1);
-        state[id] = 2;
         return null;
     }
 }

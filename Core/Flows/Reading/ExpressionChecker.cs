@@ -1,3 +1,4 @@
+using System.Text;
 using Kite.Core.Expressions;
 using Kite.Core.Validation;
 using YamlDotNet.Core;
@@ -8,19 +9,28 @@ namespace Kite.Core.Flows.Reading;
 /// <summary>Parses every expression written in a flow's YAML, reporting malformed ones at their exact line and column.</summary>
 internal static class ExpressionChecker
 {
-    public static void Check(YamlNode node, string path, IReadOnlyList<string> lines, List<Violation> violations)
+    public static void Check(YamlNode node, string path, IReadOnlyList<string> lines, List<Violation> violations) =>
+        Check(node, new StringBuilder(path), lines, violations);
+
+    /// <summary>
+    /// The path grows and shrinks in one builder and becomes a string only for a violation: a string made at every node
+    /// would copy a long key above a long list once per item.
+    /// </summary>
+    private static void Check(YamlNode node, StringBuilder path, IReadOnlyList<string> lines, List<Violation> violations)
     {
+        var length = path.Length;
         switch (node)
         {
             case YamlScalarNode { Value: { } text } scalar when TemplateEngine.Check(text) is { } error:
                 var (line, column) = Locate(scalar, error, lines);
-                violations.Add(new Violation(path, line, column, ViolationKind.InvalidExpression,
-                    $"invalid expression: {error.Reason} at character {error.Offset + 1} of \"{Excerpt(text)}\""));
+                violations.Add(new Violation(path.ToString(), line, column, ViolationKind.InvalidExpression,
+                    $"invalid expression: {error.Reason} at character {error.Offset + 1} of \"{TextExcerpt.Of(text)}\""));
                 break;
             case YamlSequenceNode sequence:
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Check(sequence.Children[i], $"{path}[{i}]", lines, violations);
+                    Check(sequence.Children[i], path.Append('[').Append(i).Append(']'), lines, violations);
+                    path.Length = length;
                 }
                 break;
             case YamlMappingNode mapping:
@@ -29,7 +39,8 @@ internal static class ExpressionChecker
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     if (name != "description")
                     {
-                        Check(value, YamlPath.Child(path, name), lines, violations);
+                        Check(value, (length == 0 ? path : path.Append('.')).Append(TextExcerpt.Of(name)), lines, violations);
+                        path.Length = length;
                     }
                 }
                 break;
@@ -55,6 +66,4 @@ internal static class ExpressionChecker
                 return (line + error.Line - 1, error.Line == 1 ? column + error.Column - 1 : error.Column);
         }
     }
-
-    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

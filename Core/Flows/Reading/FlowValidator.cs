@@ -4,6 +4,7 @@ using Kite.Core.Tasks.Flowable;
 using Kite.Core.Time;
 using Kite.Core.Triggers;
 using Kite.Core.Validation;
+using YamlDotNet.Core;
 
 namespace Kite.Core.Flows.Reading;
 
@@ -64,6 +65,11 @@ internal static class FlowValidator
             {
                 continue;
             }
+            if (input is YamlInput && input.Defaults is string yaml && RefusedYaml(yaml) is { } refused)
+            {
+                context.Add(input.Location.Child("defaults"), ViolationKind.InvalidInputDefault, $"invalid default for input '{input.Id}' of type YAML: {refused}");
+                continue;
+            }
             try
             {
                 input.Coerce(input.Defaults);
@@ -72,6 +78,19 @@ internal static class FlowValidator
             {
                 context.Add(input.Location.Child("defaults"), ViolationKind.InvalidInputDefault, $"invalid default for input '{input.Id}' of type {KestraNames.Of(input.Type)}: {e.Message}");
             }
+        }
+    }
+
+    /// <summary>A YAML default is loaded as YAML in turn, by the same recursive loader: its shape is checked first, as the flow's is.</summary>
+    private static string? RefusedYaml(string yaml)
+    {
+        try
+        {
+            return YamlLimits.Check(yaml)?.Message;
+        }
+        catch (YamlException)
+        {
+            return null; // not YAML at all: coercing it says so
         }
     }
 

@@ -53,9 +53,10 @@ internal static class MergeKeys
             return; // not a map to merge: left as a '<<' key, which the reader reports as unknown
         }
         var entries = mapping.Children.Where(e => !e.Key.Equals(MergeKey)).ToList();
+        var keys = entries.Select(e => e.Key).ToHashSet(); // a set, not a scan of the entries: merging wide maps stays linear
         foreach (var source in sources)
         {
-            entries.AddRange(source.Children.Where(e => !e.Key.Equals(MergeKey) && !entries.Any(x => x.Key.Equals(e.Key))));
+            entries.AddRange(source.Children.Where(e => !e.Key.Equals(MergeKey) && keys.Add(e.Key)));
         }
         mapping.Children.Clear();
         foreach (var (key, value) in entries)

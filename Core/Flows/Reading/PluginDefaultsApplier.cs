@@ -1,6 +1,7 @@
 using Kite.Core.Tasks;
 using Kite.Core.Triggers;
 using Kite.Core.Triggers.Conditions;
+using Kite.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Kite.Core.Flows.Reading;
@@ -17,17 +18,29 @@ internal static class PluginDefaultsApplier
 {
     private static readonly string[] DefaultsKeys = ["pluginDefaults", "taskDefaults"];
 
-    public static void Apply(YamlNode root)
+    /// <summary>
+    /// Nodes the defaults may add to a flow, with one more counted for each default tried on each map. Defaults are meant
+    /// to multiply (one default, every task), so this is well above what aliases may add, but a wide default matched by
+    /// every map of a wide flow multiplies two sizes, and each walk after this one pays for the product.
+    /// </summary>
+    public const long MaxAddedNodes = 1_000_000;
+
+    /// <summary>Applies the defaults in place; refuses, leaving the YAML as it is, defaults that would add too much.</summary>
+    public static Violation? Apply(YamlNode root)
     {
         if (root is not YamlMappingNode flow)
         {
-            return;
+            return null;
         }
         var all = DefaultsKeys.SelectMany(key => Read(flow, key)).ToList();
         all.AddRange(all.Select(d => d with { Type = CanonicalName(d.Type) ?? d.Type }).Where(d => !all.Contains(d)).ToList());
         if (all.Count == 0)
         {
-            return;
+            return null;
+        }
+        if (TooMuch(flow, all) is { } refused)
+        {
+            return refused;
         }
         var normal = all.Where(d => !d.Forced).ToList();
         var forced = all.Where(d => d.Forced).Reverse().ToList();
@@ -39,7 +52,50 @@ internal static class PluginDefaultsApplier
             }
             Visit(value, normal, forced);
         }
+        return null;
     }
+
+    /// <summary>Counts, without changing anything, what <see cref="Visit"/> would add; stops as soon as it is too much.</summary>
+    private static Violation? TooMuch(YamlMappingNode flow, List<Default> all)
+    {
+        var sizes = all.Select(d => Size(d.Values)).ToList();
+        long added = 0;
+        var pending = new Stack<YamlNode>(flow.Children.Where(e => e.Key is not YamlScalarNode { Value: { } name } || !DefaultsKeys.Contains(name)).Select(e => e.Value));
+        while (pending.TryPop(out var node) && added <= MaxAddedNodes)
+        {
+            switch (node)
+            {
+                case YamlSequenceNode sequence:
+                    sequence.Children.ToList().ForEach(pending.Push);
+                    break;
+                case YamlMappingNode mapping:
+                    mapping.Children.Values.ToList().ForEach(pending.Push);
+                    if (Get(mapping, "type") is YamlScalarNode { Value: { } type })
+                    {
+                        for (var i = 0; i < all.Count; i++)
+                        {
+                            added += 1 + (Matches(all[i], type) ? sizes[i] : 0);
+                        }
+                    }
+                    break;
+            }
+        }
+        if (added <= MaxAddedNodes)
+        {
+            return null;
+        }
+        var key = flow.Children.Keys.First(k => k is YamlScalarNode { Value: { } name } && DefaultsKeys.Contains(name));
+        return new Violation(((YamlScalarNode)key).Value!, (int)key.Start.Line, (int)key.Start.Column, ViolationKind.InvalidValue,
+            $"plugin defaults would add more than {MaxAddedNodes} nodes to the flow, merged into every map whose type they match: narrow their type or their values");
+    }
+
+    /// <summary>Nodes in a tree, each alias counted at its full size (the loader bounded both depth and aliases).</summary>
+    private static long Size(YamlNode node) => node switch
+    {
+        YamlSequenceNode sequence => 1 + sequence.Children.Sum(Size),
+        YamlMappingNode mapping => 1 + mapping.Children.Sum(e => Size(e.Key) + Size(e.Value)),
+        _ => 1,
+    };
 
     private static IEnumerable<Default> Read(YamlMappingNode flow, string key)
     {
@@ -106,11 +162,12 @@ internal static class PluginDefaultsApplier
     private static List<KeyValuePair<YamlNode, YamlNode>> Merge(YamlMappingNode a, YamlMappingNode b)
     {
         var result = a.Children.ToList();
+        var indexes = result.Select((e, i) => (e.Key, i)).ToDictionary(x => x.Key, x => x.i); // wide maps merge in linear time
         foreach (var (key, valueB) in b.Children)
         {
-            var index = result.FindIndex(e => e.Key.Equals(key));
-            if (index < 0)
+            if (!indexes.TryGetValue(key, out var index))
             {
+                indexes[key] = result.Count;
                 result.Add(new(key, valueB));
                 continue;
             }
@@ -120,12 +177,19 @@ internal static class PluginDefaultsApplier
                 (_, _) when Values.PlainYaml.IsNull(valueB) => valueA,
                 (_, _) when Values.PlainYaml.IsNull(valueA) => valueB,
                 (YamlMappingNode mapA, YamlMappingNode mapB) => new YamlMappingNode(Merge(mapA, mapB)),
-                (YamlSequenceNode listA, YamlSequenceNode listB) => new YamlSequenceNode(listA.Children.Concat(listB.Children.Where(i => !listA.Children.Contains(i)))),
+                (YamlSequenceNode listA, YamlSequenceNode listB) => Concat(listA, listB),
                 _ => valueB,
             };
             result[index] = new(result[index].Key, merged);
         }
         return result;
+    }
+
+    /// <summary>The items of <paramref name="a"/>, then those of <paramref name="b"/> that <paramref name="a"/> lacks (a set, so long lists stay linear).</summary>
+    private static YamlSequenceNode Concat(YamlSequenceNode a, YamlSequenceNode b)
+    {
+        var inA = new HashSet<YamlNode>(a.Children);
+        return new YamlSequenceNode(a.Children.Concat(b.Children.Where(i => !inA.Contains(i))));
     }
 
     /// <summary>Rewrites the plugin's own map node in place, so its line and column stay the plugin's.</summary>

@@ -228,7 +228,7 @@ internal sealed class YamlBinder(List<Violation> violations)
             Marks[typePath] = ((int)typeNode.Start.Line, (int)typeNode.Start.Column);
             if (typeName is null || !polymorphism.Catalog.TryResolve(typeName, out var resolved))
             {
-                Add(typeNode, typePath, polymorphism.UnknownKind, $"unknown {polymorphism.Noun} '{typeName ?? Describe(typeNode)}'");
+                Add(typeNode, typePath, polymorphism.UnknownKind, $"unknown {polymorphism.Noun} '{(typeName is null ? Describe(typeNode) : TextExcerpt.Of(typeName))}'");
                 return Invalid;
             }
             type = resolved;
@@ -247,7 +247,7 @@ internal sealed class YamlBinder(List<Violation> violations)
             if (!meta.Properties.TryGetValue(key, out var property))
             {
                 var owner = typeName is null ? "" : $" for {typeName}";
-                Add(k, childPath, ViolationKind.UnknownProperty, $"unknown property '{key}'{owner}");
+                Add(k, childPath, ViolationKind.UnknownProperty, $"unknown property '{TextExcerpt.Of(key)}'{owner}");
                 continue;
             }
             seen.Add(key);
@@ -302,7 +302,7 @@ internal sealed class YamlBinder(List<Violation> violations)
     {
         YamlSequenceNode => "a list",
         YamlMappingNode => "a map",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => $"'{TextExcerpt.Of(s.Value ?? "")}'",
         _ => "an alias",
     };
 }
