@@ -26,5 +26,8 @@ public sealed class RenderContext(IReadOnlyDictionary<string, object?> variables
     /// <summary>The namespace secrets are read from (usually <c>flow.namespace</c>).</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>The limits of each render with this context; hosts may set their own.</summary>
+    public RenderBudget Budget { get; init; } = RenderBudget.Default;
+
     public static RenderContext Empty { get; } = new(new Dictionary<string, object?>());
 }

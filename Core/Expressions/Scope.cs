@@ -7,6 +7,9 @@ internal sealed class Scope(RenderContext context, Scope? parent = null)
 
     public RenderContext Context { get; } = context;
 
+    /// <summary>The budget spent so far by the render this scope belongs to.</summary>
+    public RenderMeter Meter { get; } = parent?.Meter ?? new RenderMeter(context);
+
     public void Set(string name, object? value) => (locals ??= new(StringComparer.Ordinal))[name] = value;
 
     public bool TryGet(string name, out object? value)

@@ -12,7 +12,7 @@ internal static class CollectionFilters
         ["length"] = (input, _, _) => Length(input),
         ["first"] = (input, _, _) => input is string s ? (s.Length == 0 ? "" : s[..1]) : Items(input, "first").FirstOrDefault(),
         ["last"] = (input, _, _) => input is string s ? (s.Length == 0 ? "" : s[^1..]) : Items(input, "last").LastOrDefault(),
-        ["join"] = (input, args, _) => string.Join(args.String(0, "separator") ?? "", Items(input, "join").Select(PlainValues.ToText)),
+        ["join"] = Join,
         ["sort"] = (input, _, _) => Sort(Items(input, "sort")),
         ["rsort"] = (input, _, _) => Sort(Items(input, "rsort")).AsEnumerable().Reverse().ToList(),
         ["reverse"] = (input, _, _) => input is string s ? new string(s.Reverse().ToArray()) : Items(input, "reverse").Reverse().ToList(),
@@ -21,9 +21,13 @@ internal static class CollectionFilters
         ["distinct"] = (input, _, _) => Items(input, "distinct").Distinct().ToList(),
         ["flatten"] = (input, _, _) => Items(input, "flatten").SelectMany(i => i is IList l ? l.Cast<object?>() : [i]).ToList(),
         ["slice"] = Slice,
-        ["merge"] = Merge,
-        ["chunk"] = (input, args, _) => Items(input, "chunk").Chunk((int)args.Long(0, "size", 1)).Select(c => (object?)c.ToList()).ToList(),
+        ["merge"] = (input, args, scope) => Checked(Merge(input, args, scope), "merge", scope),
+        ["chunk"] = (input, args, scope) => Checked(Items(input, "chunk").Chunk((int)args.Long(0, "size", 1)).Select(c => (object?)c.ToList()).ToList(), "chunk", scope),
     };
+
+    // merge can hold a list twice and chunk nests one level deeper: what they build is measured before it is kept.
+    private static object Checked(object built, string filter, Scope scope) =>
+        ValueSize.Excess(built, scope.Meter.Budget) is { } excess ? throw new ExpressionException($"{filter} {excess}") : built;
 
     private static bool IsEmpty(object? input) => input switch
     {
@@ -59,6 +63,14 @@ internal static class CollectionFilters
         var list = items.ToList();
         list.Sort((a, b) => ValueRules.Compare(a, b, "sort"));
         return list;
+    }
+
+    private static object Join(object? input, Arguments args, Scope scope)
+    {
+        var separator = args.String(0, "separator") ?? "";
+        var texts = Items(input, "join").Select(PlainValues.ToText).ToList();
+        scope.Meter.CheckLength(texts.Sum(t => (long)t.Length) + ((long)separator.Length * Math.Max(0, texts.Count - 1)), "the result of join");
+        return string.Join(separator, texts);
     }
 
     private static object Slice(object? input, Arguments args, Scope scope)

@@ -16,7 +16,7 @@ internal static class ContextFunctions
 
     public static IReadOnlyDictionary<string, Function> All { get; } = new Dictionary<string, Function>(StringComparer.Ordinal)
     {
-        ["renderOnce"] = (args, scope) => args.Get(0, "toRender") is string text ? TemplateEngine.Parse(text).Render(scope) : args.Get(0, "toRender"),
+        ["renderOnce"] = (args, scope) => args.Get(0, "toRender") is string text ? TemplateEngine.Parse(text).RenderNested(scope, "renderOnce()") : args.Get(0, "toRender"),
         ["fetchContext"] = (_, scope) => Context(scope),
         ["printContext"] = (_, scope) => PlainJson.Write(Context(scope)),
         ["tasksWithState"] = TasksWithState,

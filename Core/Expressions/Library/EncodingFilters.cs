@@ -17,8 +17,8 @@ internal static class EncodingFilters
         ["sha512"] = (input, _, _) => Hex(SHA512.HashData(Bytes(input))),
         ["urlencode"] = (input, _, _) => Uri.EscapeDataString(PlainValues.ToText(input)),
         ["urldecode"] = (input, _, _) => Uri.UnescapeDataString(PlainValues.ToText(input).Replace('+', ' ')),
-        ["indent"] = (input, args, _) => Indent(PlainValues.ToText(input), (int)args.Long(0, "amount", 0), args.String(1, "prefix") ?? " "),
-        ["nindent"] = (input, args, _) => "\n" + Indent(PlainValues.ToText(input), (int)args.Long(0, "amount", 0), args.String(1, "prefix") ?? " ", first: true),
+        ["indent"] = (input, args, scope) => Indent(PlainValues.ToText(input), (int)args.Long(0, "amount", 0), args.String(1, "prefix") ?? " ", scope.Meter),
+        ["nindent"] = (input, args, scope) => "\n" + Indent(PlainValues.ToText(input), (int)args.Long(0, "amount", 0), args.String(1, "prefix") ?? " ", scope.Meter, first: true),
     };
 
     private static byte[] Bytes(object? input) => Encoding.UTF8.GetBytes(PlainValues.ToText(input));
@@ -26,10 +26,13 @@ internal static class EncodingFilters
     private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     // Like Kestra's indent: every line but the first gets the padding (nindent pads the first too, after a newline).
-    private static string Indent(string text, int amount, string prefix, bool first = false)
+    private static string Indent(string text, int amount, string prefix, RenderMeter meter, bool first = false)
     {
-        var pad = string.Concat(Enumerable.Repeat(prefix, amount));
+        // Measured before building: indent(2000000000) would otherwise fill memory with spaces.
+        meter.CheckLength((long)amount * prefix.Length, "the indentation");
         var lines = text.Split('\n');
+        meter.CheckLength(text.Length + ((long)amount * prefix.Length * lines.Length), "the indented text");
+        var pad = string.Concat(Enumerable.Repeat(prefix, amount));
         return string.Join('\n', lines.Select((line, i) => (i > 0 || first) && line.Length > 0 ? pad + line : line));
     }
 }

@@ -17,7 +17,7 @@ internal static class Functions
         ["json"] = (args, _) => FromJson(args),
         ["fromJson"] = (args, _) => FromJson(args),
         ["toJson"] = (args, _) => PlainJson.Write(args.Get(0, "object")),
-        ["yaml"] = (args, _) => PlainYaml.Parse(args.String(0, "yaml") ?? ""),
+        ["yaml"] = Yaml,
         ["currentEachOutput"] = CurrentEachOutput,
         ["uuid"] = (_, _) => Guid.NewGuid().ToString(),
         ["max"] = (args, _) => Extreme(args, 1),
@@ -36,12 +36,22 @@ internal static class Functions
         {
             throw new ExpressionException("range(): step cannot be 0");
         }
-        var items = new List<object?>();
-        for (var i = start; step > 0 ? i <= end : i >= end; i += step)
+        // Counted before building, so that range(1, 100000000) fails at once instead of filling memory first.
+        var count = (step > 0 ? end >= start : end <= start) ? (long)Int128.Min(((Int128)end - start) / step + 1, long.MaxValue) : 0;
+        scope.Meter.Spend(count, "range()");
+        var items = new List<object?>((int)Math.Min(count, Array.MaxLength));
+        for (var i = 0L; i < count; i++)
         {
-            items.Add(i);
+            items.Add(start + (i * step));
         }
         return items;
+    }
+
+    private static object? Yaml(Arguments args, Scope scope)
+    {
+        var text = args.String(0, "yaml") ?? "";
+        YamlShape.Check(text, scope.Meter);
+        return PlainYaml.Parse(text);
     }
 
     private static object? FromJson(Arguments args) =>
@@ -98,11 +108,11 @@ internal static class Functions
             return text;
         }
         var recursive = args.Get(1, "recursive") is not false;
-        var result = TemplateEngine.Parse(template).Render(scope);
+        var result = TemplateEngine.Parse(template).RenderNested(scope, "render()");
         for (var depth = 0; recursive && depth < 10 && TemplateEngine.HasExpression(result) && result != template; depth++)
         {
             template = result;
-            result = TemplateEngine.Parse(template).Render(scope);
+            result = TemplateEngine.Parse(template).RenderNested(scope, "render()");
         }
         return result;
     }

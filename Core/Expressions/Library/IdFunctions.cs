@@ -48,6 +48,7 @@ internal static class IdFunctions
         {
             throw new ExpressionException("nanoId(): length must be positive and the alphabet not empty");
         }
+        scope.Meter.CheckLength(length, "nanoId()");
         var builder = new StringBuilder((int)length);
         for (var i = 0; i < length; i++)
         {

@@ -9,6 +9,10 @@ internal static class JsonFilters
     {
         ["toJson"] = (input, _, _) => PlainJson.Write(input),
         ["json"] = (input, _, _) => PlainJson.Write(input),
-        ["jq"] = (input, args, _) => Jq.Run(args.String(0, "expression") ?? ".", input),
+        ["jq"] = (input, args, scope) => Checked(Jq.Run(args.String(0, "expression") ?? ".", input), scope),
     };
+
+    // jq wraps its results in a list, one level deeper than its input: applied in a loop, that nests without end.
+    private static List<object?> Checked(List<object?> results, Scope scope) =>
+        ValueSize.Excess(results, scope.Meter.Budget) is { } excess ? throw new ExpressionException($"jq {excess}") : results;
 }

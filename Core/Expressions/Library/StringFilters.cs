@@ -44,12 +44,27 @@ internal static partial class StringFilters
         {
             foreach (DictionaryEntry pair in pairs)
             {
-                text = text.Replace(PlainValues.ToText(pair.Key), PlainValues.ToText(pair.Value), StringComparison.Ordinal);
+                text = Replace(text, PlainValues.ToText(pair.Key), PlainValues.ToText(pair.Value), scope.Meter);
             }
             return text;
         }
         var search = args.String(0, "search") ?? throw new ExpressionException("replace needs a map of replacements or (search, replacement)");
-        return text.Replace(search, args.String(1, "replacement") ?? "", StringComparison.Ordinal);
+        return Replace(text, search, args.String(1, "replacement") ?? "", scope.Meter);
+    }
+
+    // A long replacement multiplies the text's length: measured before building.
+    private static string Replace(string text, string search, string replacement, RenderMeter meter)
+    {
+        if (search.Length > 0 && replacement.Length > search.Length)
+        {
+            var found = 0L;
+            for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal))
+            {
+                found++;
+            }
+            meter.CheckLength(text.Length + (found * (replacement.Length - search.Length)), "the result of replace");
+        }
+        return text.Replace(search, replacement, StringComparison.Ordinal);
     }
 
     private static string Before(string text, string separator, bool last)

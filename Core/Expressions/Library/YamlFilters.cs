@@ -1,5 +1,6 @@
 using System.Collections;
 using Kite.Core.Values;
+using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
 namespace Kite.Core.Expressions.Library;
@@ -11,8 +12,21 @@ internal static class YamlFilters
 
     public static IReadOnlyDictionary<string, Filter> All { get; } = new Dictionary<string, Filter>(StringComparer.Ordinal)
     {
-        ["yaml"] = (input, _, _) => Serializer.Serialize(Plain(input)),
+        ["yaml"] = (input, _, _) => Serialize(input),
     };
+
+    private static string Serialize(object? input)
+    {
+        try
+        {
+            return Serializer.Serialize(Plain(input));
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet refuses values nested deeper than 50 levels.
+            throw new ExpressionException($"yaml: {e.Message}", e);
+        }
+    }
 
     private static object? Plain(object? value) => value switch
     {

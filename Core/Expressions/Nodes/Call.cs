@@ -3,7 +3,7 @@ using Kite.Core.Expressions.Library;
 namespace Kite.Core.Expressions.Nodes;
 
 /// <summary>The evaluation of call arguments shared by functions, filters and tests.</summary>
-internal abstract class Call(string name, IReadOnlyList<Argument> arguments) : Expression
+internal abstract class Call(string name, IReadOnlyList<Argument> arguments, int depth) : Expression(depth)
 {
     protected string Name { get; } = name;
 
@@ -35,19 +35,24 @@ internal abstract class Call(string name, IReadOnlyList<Argument> arguments) : E
     protected string ArgumentText =>
         ArgumentList.Count == 0 ? "" : $"({string.Join(", ", ArgumentList.Select(a => a.Name is null ? a.Value.Text : $"{a.Name}={a.Value.Text}"))})";
 
-    protected object? Invoke(Func<object?> body)
+    protected object? Invoke(Scope scope, Func<object?> body)
     {
+        object? result;
+        // Only a filter, no catch-and-rethrow of ExpressionException: a rethrow at every level of a deep render would grow
+        // the stack while the exception travels up, and overflow it on the way out of a render stopped by its depth limit.
         try
         {
-            return body();
-        }
-        catch (ExpressionException)
-        {
-            throw;
+            result = body();
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or OverflowException or InvalidOperationException or System.Text.Json.JsonException)
         {
             throw new ExpressionException($"'{Text}' failed: {e.Message}", e);
         }
+        // Functions and filters that can grow a string check it before building it; this catches the others one step late.
+        if (result is string text && text.Length > scope.Meter.Budget.MaxLength)
+        {
+            scope.Meter.CheckLength(text.Length, $"the result of '{Text}'");
+        }
+        return result;
     }
 }

@@ -1,7 +1,7 @@
 namespace Kite.Core.Expressions.Nodes;
 
 /// <summary><c>a ?? b</c>: b when a is null or undefined; <c>a ??? b</c>: b only when a is undefined.</summary>
-internal sealed class Coalesce(Expression left, Expression right, bool onlyUndefined) : Expression
+internal sealed class Coalesce(Expression left, Expression right, bool onlyUndefined) : Expression(Deeper(left, right))
 {
     public override object? Evaluate(Scope scope)
     {

@@ -2,7 +2,7 @@ using Kite.Core.Values;
 
 namespace Kite.Core.Expressions.Nodes;
 
-internal sealed class Literal(object? value) : Expression
+internal sealed class Literal(object? value) : Expression(1)
 {
     public object? Value { get; } = value;
 

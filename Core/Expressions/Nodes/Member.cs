@@ -5,7 +5,7 @@ using Kite.Core.Values;
 namespace Kite.Core.Expressions.Nodes;
 
 /// <summary><c>target.name</c> or <c>target[key]</c>: a map entry or a list item.</summary>
-internal sealed class Member(Expression target, string? name, Expression? key) : Expression
+internal sealed class Member(Expression target, string? name, Expression? key) : Expression(Deeper(target, key))
 {
     public override object? Evaluate(Scope scope)
     {

@@ -4,7 +4,7 @@ namespace Kite.Core.Expressions.Nodes;
 
 /// <summary><c>value is [not] name(args)</c>.</summary>
 internal sealed class TestCall(Expression input, string name, bool negated, IReadOnlyList<Argument> arguments, Check check)
-    : Call(name, arguments)
+    : Call(name, arguments, Deeper(arguments, input))
 {
     public override object? Evaluate(Scope scope)
     {

@@ -3,7 +3,7 @@ using Kite.Core.Expressions.Library;
 namespace Kite.Core.Expressions.Nodes;
 
 /// <summary><c>not x</c>, <c>-x</c>, <c>+x</c>.</summary>
-internal sealed class Unary(string op, Expression operand) : Expression
+internal sealed class Unary(string op, Expression operand) : Expression(Deeper(operand))
 {
     public override object? Evaluate(Scope scope)
     {

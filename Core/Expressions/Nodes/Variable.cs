@@ -1,7 +1,7 @@
 namespace Kite.Core.Expressions.Nodes;
 
 /// <summary>A root variable: <c>inputs</c>, <c>outputs</c>, a loop variable...</summary>
-internal sealed class Variable(string name) : Expression
+internal sealed class Variable(string name) : Expression(1)
 {
     public string Name { get; } = name;
 

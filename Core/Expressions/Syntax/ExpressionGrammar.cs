@@ -71,9 +71,9 @@ internal static class ExpressionGrammar
 
         var unary = Deferred<Expression>();
         unary.Parser = OneOf(
-            Word("not").SkipAnd(orLevel).Then<Expression>(e => new Unary("not", e)),
-            Terms.Char('-').SkipAnd(unary).Then<Expression>(e => e is Literal { Value: long l } ? new Literal(-l) : e is Literal { Value: double d } ? new Literal(-d) : new Unary("-", e)),
-            Terms.Char('+').SkipAnd(unary).Then<Expression>(e => new Unary("+", e)),
+            Word("not").SkipAnd(new NestingLimit(orLevel)).Then<Expression>(e => new Unary("not", e)),
+            Terms.Char('-').SkipAnd(new NestingLimit(unary)).Then<Expression>(e => e is Literal { Value: long l } ? new Literal(-l) : e is Literal { Value: double d } ? new Literal(-d) : new Unary("-", e)),
+            Terms.Char('+').SkipAnd(new NestingLimit(unary)).Then<Expression>(e => new Unary("+", e)),
             postfix);
 
         var filterSuffix = Terms.Char('|').WhenNotFollowedBy(Literals.Char('|')).SkipAnd(identifier.ElseError("expected a filter name after '|'")).And(ZeroOrOne(argumentList))
@@ -115,7 +115,9 @@ internal static class ExpressionGrammar
         var ternary = coalesce.And(ZeroOrOne(
                 Terms.Char('?').SkipAnd(expression).AndSkip(Terms.Char(':').ElseError("expected ':' in the ternary")).And(expression)))
             .Then(x => x.Item2.Item1 is null ? x.Item1 : new Conditional(x.Item1, x.Item2.Item1, x.Item2.Item2));
-        expression.Parser = ternary;
+        // Every nested expression (in parentheses, brackets, arguments, ternaries) comes back through here, and unary operators
+        // through their operand: the two places the grammar recurses, where the nesting is counted.
+        expression.Parser = new NestingLimit(ternary);
         Expression = expression;
     }
 

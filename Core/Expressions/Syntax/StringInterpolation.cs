@@ -27,7 +27,9 @@ internal static class StringInterpolation
             var end = ClosingBrace(text, start + 2)
                 ?? throw new ParseException("expected '}' to close '#{' in the string", context.Scanner.Cursor.Position);
             var inner = text[(start + 2)..end].Trim();
-            if (!Whole.TryParse(inner, out var expression, out var error) || expression is null)
+            // Parsed with the nesting of the string around it, so that interpolation inside interpolation still counts.
+            var nested = new ExpressionParseContext(new Scanner(inner), (context as ExpressionParseContext)?.Nesting ?? 0);
+            if (!Whole.TryParse(nested, out var expression, out var error) || expression is null)
             {
                 throw new ParseException($"invalid expression in '#{{{inner}}}': {error?.Message ?? "expected an expression"}", context.Scanner.Cursor.Position);
             }

@@ -14,6 +14,8 @@ internal sealed class ForPart(string item, string? second, Expression source) : 
     public override void Render(StringBuilder output, Scope scope)
     {
         var value = source.Evaluate(scope);
+        // Every iteration is a step; spent before the entries are copied, so a loop over a huge string fails before it fills memory.
+        scope.Meter.Spend(value switch { string s => s.Length, ICollection c => c.Count, IEnumerable e => e.Cast<object?>().LongCount(), _ => 0 }, "{% for %}");
         var entries = value switch
         {
             null => [],
@@ -33,6 +35,7 @@ internal sealed class ForPart(string item, string? second, Expression source) : 
         var inner = scope.Child();
         for (var i = 0; i < entries.Count; i++)
         {
+            scope.Meter.Tick();
             var (key, v) = entries[i];
             if (second is null)
             {

@@ -43,11 +43,27 @@ public sealed class Template
         return output.ToString();
     }
 
+    /// <summary>Renders inside another render (<c>render()</c>, <c>renderOnce()</c>): one level deeper, with the same budget.</summary>
+    internal string RenderNested(Scope scope, string function)
+    {
+        scope.Meter.EnterRender(function);
+        try
+        {
+            return Render(scope);
+        }
+        finally
+        {
+            scope.Meter.LeaveRender();
+        }
+    }
+
     internal static void RenderParts(List<TemplatePart> parts, StringBuilder output, Scope scope)
     {
+        RenderMeter.CheckStack("the template's blocks are");
         foreach (var part in parts)
         {
             part.Render(output, scope);
+            scope.Meter.CheckLength(output.Length, "the rendered text");
         }
     }
 }

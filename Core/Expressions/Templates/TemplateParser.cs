@@ -51,7 +51,7 @@ internal static partial class TemplateParser
                 position = close + 2;
                 continue;
             }
-            var context = new ParseContext(new Scanner(text));
+            var context = new ExpressionParseContext(new Scanner(text));
             context.Scanner.Cursor.ResetPosition(new TextPosition(inside, 0, 0));
             if (kind == '{')
             {
@@ -89,6 +89,8 @@ internal static partial class TemplateParser
     {
         switch (tag.Keyword)
         {
+            case "if" or "for" when stack.Count >= SyntaxLimits.MaxBlockNesting:
+                throw ExpressionSyntaxException.At(text, offset, $"{{% {tag.Keyword} %}} is nested deeper than {SyntaxLimits.MaxBlockNesting} blocks");
             case "if":
                 var ifPart = new IfPart();
                 current.Add(ifPart);
