@@ -98,14 +98,14 @@ public static class ExecutionControlApi
         try
         {
             var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
-            var inputs = InputResolver.Resolve(definitions, submitted);
+            var inputs = definitions.Count == 0 ? ExecutionInputs.AsGiven(submitted) : ExecutionInputs.Resolve(definitions, submitted);
             if (!inputs.IsValid)
             {
                 await files.DiscardAsync();
                 return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
             }
 
-            await BusDeadline.WithinAsync(token => bus.Publish(new ResumeExecution(id, PlainJson.Write(definitions.Count == 0 ? submitted : inputs.Values)), token), cancellationToken);
+            await BusDeadline.WithinAsync(token => bus.Publish(new ResumeExecution(id, PlainJson.Write(inputs.Values)), token), cancellationToken);
             return TypedResults.NoContent();
         }
         catch when (files.Any)
@@ -118,8 +118,9 @@ public static class ExecutionControlApi
 
     /// <summary>A new execution from the original, from the start or from <c>taskRunId</c>, on the original's or the given flow revision.</summary>
     public static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> Replay(
-        string id, string? taskRunId, int? revision, ExecutionReplays replays, ExecutionStore executions, FlowStore flows, ExecutionLauncher launcher, TimeProvider clock, CancellationToken cancellationToken)
+        string id, string? taskRunId, HttpRequest request, ExecutionReplays replays, ExecutionStore executions, FlowStore flows, ExecutionLauncher launcher, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var revision = QueryValues.Number(request.Query, "revision");
         var original = await replays.ReadAsync(id, cancellationToken);
         if (original is null)
         {
@@ -150,12 +151,14 @@ public static class ExecutionControlApi
     }
 
     /// <summary>Sets the labels (Kestra's body: a list of <c>{key, value}</c>); the executor applies them.</summary>
-    public static async Task<Results<Accepted, ProblemHttpResult>> Labels(string id, HttpRequest request, ExecutionStore executions, IPublishEndpoint bus, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, ProblemHttpResult>> Labels(
+        string id, HttpRequest request, ExecutionStore executions, IPublishEndpoint bus, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
+        BodyText.RequireJson(request, "labels are");
         List<LabelBody>? labels;
         try
         {
-            labels = await request.ReadFromJsonAsync<List<LabelBody>>(cancellationToken);
+            labels = JsonSerializer.Deserialize<List<LabelBody>>(await BodyText.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken), JsonSerializerOptions.Web);
         }
         catch (JsonException ex)
         {
@@ -165,6 +168,11 @@ public static class ExecutionControlApi
         if (labels is null || labels.Exists(l => string.IsNullOrWhiteSpace(l?.Key) || l.Value is null))
         {
             return Problem.BadRequest("labels", "every label needs a non-empty key and a value");
+        }
+
+        if (labels.Exists(l => l.Key.Contains('\0') || l.Value.Contains('\0')))
+        {
+            return Problem.BadRequest("labels", "a label holds a NUL character (U+0000), which cannot be stored");
         }
 
         if (labels.Exists(l => l.Key.StartsWith("system.", StringComparison.Ordinal)))

@@ -61,8 +61,9 @@ public static class ExecutionFilesApi
 
     /// <summary>The first <c>maxRows</c> lines (100 by default, at most 5000, at most 2 MiB of text) in <c>encoding</c> (UTF-8).</summary>
     public static async Task<Results<Ok<FilePreview>, ProblemHttpResult>> Preview(
-        string id, string? path, int? maxRows, string? encoding, ExecutionStore executions, IInternalStorage storage, CancellationToken cancellationToken)
+        string id, string? path, string? encoding, HttpRequest request, ExecutionStore executions, IInternalStorage storage, CancellationToken cancellationToken)
     {
+        var maxRows = QueryValues.Number(request.Query, "maxRows");
         var (uri, problem) = await ExecutionFile.ResolveAsync(id, path, executions, cancellationToken);
         if (uri is null)
         {

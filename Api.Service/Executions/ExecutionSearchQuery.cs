@@ -91,10 +91,10 @@ public sealed class ExecutionSearchQuery
                 conditions.Date("end_date", filter);
                 break;
             case "timeRange":
-                conditions.Add($"start_date >= {conditions.Parameter(clock.GetUtcNow() - Duration(filter))}");
+                conditions.Add($"start_date >= {conditions.Parameter(Since(clock.GetUtcNow(), filter))}");
                 break;
             case "q":
-                var like = conditions.Parameter("%" + filter.Value + "%");
+                var like = conditions.Parameter("%" + SqlConditions.Like(filter.Value) + "%");
                 conditions.Add($"(id ILIKE {like} OR namespace ILIKE {like} OR flow_id ILIKE {like})");
                 break;
             case "labels":
@@ -121,15 +121,19 @@ public sealed class ExecutionSearchQuery
         }
     }
 
-    private static TimeSpan Duration(QueryFilter filter)
+    private static DateTimeOffset Since(DateTimeOffset now, QueryFilter filter)
     {
         try
         {
-            return XmlConvert.ToTimeSpan(filter.Value);
+            return now - XmlConvert.ToTimeSpan(filter.Value);
         }
         catch (FormatException)
         {
             throw ApiProblemException.BadRequest(filter.Parameter, $"'{filter.Value}' is not an ISO-8601 duration such as PT24H");
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw ApiProblemException.BadRequest(filter.Parameter, $"'{filter.Value}' reaches outside the calendar (years 1 to 9999); give a shorter duration such as PT24H");
         }
     }
 }

@@ -65,7 +65,7 @@ public static class ExecutionsApi
         try
         {
             var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
-            var inputs = InputResolver.Resolve(flow.Inputs, submitted);
+            var inputs = ExecutionInputs.Resolve(flow.Inputs, submitted);
             if (!inputs.IsValid)
             {
                 await files.DiscardAsync();

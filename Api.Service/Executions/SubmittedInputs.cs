@@ -69,11 +69,11 @@ public static class SubmittedInputs
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? name;
                 list.Add(files is null
                     ? throw ApiProblemException.Unprocessable(name, $"'{name}' was sent as a file part, but this request takes no files")
-                    : await files.StoreAsync(name, fileName, section.Body, cancellationToken));
+                    : await files.StoreAsync(name, fileName, new MultipartPartStream(section.Body), cancellationToken));
             }
             else
             {
-                var text = await ReadTextAsync(section.Body, options.MaxBodyBytes - textBytes, options.MaxBodyBytes, cancellationToken);
+                var text = await ReadTextAsync(new MultipartPartStream(section.Body), name, options.MaxBodyBytes - textBytes, options.MaxBodyBytes, cancellationToken);
                 textBytes += Encoding.UTF8.GetByteCount(text);
                 list.Add(text);
             }
@@ -88,14 +88,17 @@ public static class SubmittedInputs
         {
             return await reader.ReadNextSectionAsync(cancellationToken);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException)
         {
-            throw ApiProblemException.BadRequest("body", $"the multipart/form-data body is malformed: {e.Message}");
+            throw Malformed(e);
         }
     }
 
+    public static ApiProblemException Malformed(Exception e) =>
+        ApiProblemException.BadRequest("body", $"the multipart/form-data body is malformed: {e.Message.Trim()}");
+
     /// <summary>A text part, up to what is left of the form's text budget (MaxBodyBytes for all text fields together).</summary>
-    private static async Task<string> ReadTextAsync(Stream body, long budget, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(Stream body, string field, long budget, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -110,7 +113,7 @@ public static class SubmittedInputs
             buffer.Write(chunk, 0, read);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return BodyText.Decode(buffer, field);
     }
 
     private static async Task<Dictionary<string, object?>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -140,7 +143,7 @@ public static class SubmittedInputs
         {
             using var document = JsonDocument.Parse(text);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value))
+                ? Inputs(document.RootElement)
                 : throw ApiProblemException.BadRequest("body", $"inputs are a JSON object of input id to value, not a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
         }
         catch (JsonException e)
@@ -149,16 +152,52 @@ public static class SubmittedInputs
         }
     }
 
-    private static object? Plain(JsonElement value) => value.ValueKind switch
+    /// <summary>One input per property; an input or a key given twice is refused rather than one of the two kept.</summary>
+    private static Dictionary<string, object?> Inputs(JsonElement body)
+    {
+        var inputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in body.EnumerateObject())
+        {
+            var value = property.Value.ValueKind == JsonValueKind.Number ? Number(property.Value) : Plain(property.Value, property.Name);
+            if (!inputs.TryAdd(property.Name, value))
+            {
+                throw ApiProblemException.BadRequest(property.Name, $"input '{property.Name}' is given twice");
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>An input's number; one no long holds as a whole number (1e20), or no double at all (1e400), stays its text for the input's type to read or refuse.</summary>
+    private static object Number(JsonElement value) =>
+        value.TryGetInt64(out var whole) ? whole
+        : value.TryGetDouble(out var number) && !(double.IsInteger(number) && (number < long.MinValue || number > long.MaxValue)) ? number
+        : value.GetRawText();
+
+    private static object? Plain(JsonElement value, string input) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.TryGetDouble(out var d) ? d : value.GetRawText(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Array => value.EnumerateArray().Select(Plain).ToList(),
-        JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),
+        JsonValueKind.Array => value.EnumerateArray().Select(v => Plain(v, input)).ToList(),
+        JsonValueKind.Object => Object(value, input),
         _ => null,
     };
+
+    private static Dictionary<string, object?> Object(JsonElement value, string input)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!map.TryAdd(property.Name, Plain(property.Value, input)))
+            {
+                throw ApiProblemException.BadRequest(input, $"input '{input}' has the key '{property.Name}' twice");
+            }
+        }
+
+        return map;
+    }
 
     private static bool IsMultipart(HttpRequest request, out string boundary)
     {

@@ -54,13 +54,14 @@ public static class Extensions
         builder.Services.AddLiveUpdates(limits);
     }
 
-    /// <summary>The middleware and routes of the Api: problem details, Basic authentication, Kestra's API, the OpenAPI document and its reference page.</summary>
+    /// <summary>The middleware and routes of the Api: problem details, Basic authentication, the refusal of NUL characters, Kestra's API, the OpenAPI document and its reference page.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNulCharacterRefusal();
 
         app.MapFlowsApi();
         app.MapExecutionsApi();

@@ -45,7 +45,7 @@ public sealed class FlowSearchQuery
                     conditions.Text("f.id", filter);
                     break;
                 case "q":
-                    var like = conditions.Parameter("%" + filter.Value + "%");
+                    var like = conditions.Parameter("%" + SqlConditions.Like(filter.Value) + "%");
                     conditions.Add($"(f.id ILIKE {like} OR f.namespace ILIKE {like})");
                     break;
                 case "labels":

@@ -21,8 +21,10 @@ public static class FlowsApi
         flows.MapPost("/", Create).Accepts<string>(Yaml, AlsoYaml);
         flows.MapPost("/validate", Validate).Accepts<string>(Yaml, AlsoYaml);
         flows.MapGet("/search", Search);
-        flows.MapPost("/enable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, CancellationToken ct) => SetDisabled(request, store, writer, false, ct));
-        flows.MapPost("/disable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, CancellationToken ct) => SetDisabled(request, store, writer, true, ct));
+        flows.MapPost("/enable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, IOptions<ApiOptions> options, CancellationToken ct) =>
+            SetDisabled(request, store, writer, options, false, ct));
+        flows.MapPost("/disable/by-ids", (HttpRequest request, FlowStore store, FlowWriter writer, IOptions<ApiOptions> options, CancellationToken ct) =>
+            SetDisabled(request, store, writer, options, true, ct));
         flows.MapGet("/{namespace}", ListNamespace);
         flows.MapGet("/{namespace}/{id}", Get);
         flows.MapPut("/{namespace}/{id}", Update).Accepts<string>(Yaml, AlsoYaml);
@@ -140,9 +142,9 @@ public static class FlowsApi
     }
 
     public static async Task<Results<Ok<BulkResponse>, ProblemHttpResult>> SetDisabled(
-        HttpRequest request, FlowStore store, FlowWriter writer, bool disabled, CancellationToken cancellationToken)
+        HttpRequest request, FlowStore store, FlowWriter writer, IOptions<ApiOptions> options, bool disabled, CancellationToken cancellationToken)
     {
-        var keys = await ReadKeysAsync(request, cancellationToken);
+        var keys = await ReadKeysAsync(request, options.Value, cancellationToken);
         var changed = 0;
         foreach (var key in keys)
         {
@@ -176,11 +178,13 @@ public static class FlowsApi
         return (source, FlowReader.ReadOne(source));
     }
 
-    private static async Task<List<FlowKey>> ReadKeysAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<List<FlowKey>> ReadKeysAsync(HttpRequest request, ApiOptions options, CancellationToken cancellationToken)
     {
+        BodyText.RequireJson(request, "flows are");
+        var text = await BodyText.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
         try
         {
-            var keys = await JsonSerializer.DeserializeAsync<List<FlowKey>>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            var keys = JsonSerializer.Deserialize<List<FlowKey>>(text, JsonSerializerOptions.Web);
             if (keys is null || keys.Any(k => string.IsNullOrEmpty(k?.Namespace) || string.IsNullOrEmpty(k.Id)))
             {
                 throw ApiProblemException.BadRequest("body", "expected a JSON list of {\"namespace\": ..., \"id\": ...}, each with both fields");

@@ -61,7 +61,7 @@ public sealed class LogSearchQuery
                     conditions.Date("timestamp", filter);
                     break;
                 case "q":
-                    conditions.Add($"message ILIKE {conditions.Parameter("%" + filter.Value + "%")}");
+                    conditions.Add($"message ILIKE {conditions.Parameter("%" + SqlConditions.Like(filter.Value) + "%")}");
                     break;
             }
         }

@@ -5,6 +5,7 @@ using System.Xml;
 using Kite.Api.Paging;
 using Kite.Api.Problems;
 using Kite.Api.Routing;
+using Kite.Core.Validation;
 using Kite.Data.KeyValue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -58,10 +59,11 @@ public static partial class NamespacesApi
     public static async Task<Results<NoContent, ProblemHttpResult>> PutKey(
         string @namespace, string key, HttpRequest request, KeyValueStore store, TimeProvider clock, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
+        CheckNamespace(@namespace);
         CheckKey(key);
         var text = await BodyText.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         var value = Value(text);
-        var expiration = request.Headers["ttl"].ToString() is { Length: > 0 } ttl ? clock.GetUtcNow() + Ttl(ttl) : (DateTimeOffset?)null;
+        var expiration = request.Headers["ttl"].ToString() is { Length: > 0 } ttl ? Expiration(clock.GetUtcNow(), ttl) : (DateTimeOffset?)null;
         var json = value?.ToJsonString() ?? "null";
         await store.SetAsync(@namespace, key, json, KeyValueTypes.Infer(value), expiration, request.Headers["description"].ToString() is { Length: > 0 } d ? d : null, overwrite: true, cancellationToken);
         return TypedResults.NoContent();
@@ -87,16 +89,29 @@ public static partial class NamespacesApi
         }
     }
 
-    private static TimeSpan Ttl(string text)
+    private static DateTimeOffset Expiration(DateTimeOffset now, string text)
     {
         try
         {
             var ttl = XmlConvert.ToTimeSpan(text);
-            return ttl > TimeSpan.Zero ? ttl : throw ApiProblemException.BadRequest("ttl", $"ttl must be a positive duration, not '{text}'");
+            return ttl > TimeSpan.Zero ? now + ttl : throw ApiProblemException.BadRequest("ttl", $"ttl must be a positive duration, not '{text}'");
         }
         catch (FormatException)
         {
             throw ApiProblemException.BadRequest("ttl", $"ttl must be an ISO-8601 duration such as PT1H, not '{text}'");
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw ApiProblemException.BadRequest("ttl", $"ttl '{text}' would expire after the year 9999; give a shorter duration");
+        }
+    }
+
+    /// <summary>A key is written only under a namespace a flow could have, so no stray name appears among the namespaces.</summary>
+    private static void CheckNamespace(string @namespace)
+    {
+        if (IdPatterns.Check(IdKind.Namespace, @namespace) is { } problem)
+        {
+            throw ApiProblemException.BadRequest("namespace", problem);
         }
     }
 

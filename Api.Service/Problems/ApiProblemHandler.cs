@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Kite.Api.Problems;
 
 /// <summary>
-/// Writes problem details for bad input, so that no malformed request ends as a 500, and a 503 for a command the
-/// message broker did not confirm in time.
+/// Writes problem details for bad input, so that no malformed request ends as a 500 (including the values PostgreSQL
+/// refuses, <see cref="DatabaseProblems"/>), and a 503 for a command the message broker did not confirm in time.
 /// </summary>
 public sealed class ApiProblemHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -16,7 +16,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems) : IExcept
             ApiProblemException e => (e.Status, e.Field, e.Message),
             BadHttpRequestException e => (e.StatusCode, "body", e.Message),
             BrokerTimeoutException e => (StatusCodes.Status503ServiceUnavailable, "broker", $"{e.Message}; nothing was changed, send the request again"),
-            _ => (0, "", ""),
+            _ => DatabaseProblems.Of(exception, httpContext.Request) ?? (0, "", ""),
         };
         if (status == 0)
         {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Kite.Api.Problems;
 
-/// <summary>Gives the framework's own refusals (no route, no credentials, a media type the route does not take) a sentence and a field.</summary>
+/// <summary>Gives the framework's own refusals (no route, a method the route does not take, no credentials, a media type the route does not take) a sentence and a field.</summary>
 public static class StatusProblems
 {
     public static void Describe(ProblemDetailsContext context)
@@ -27,6 +27,10 @@ public static class StatusProblems
                 break;
             case StatusCodes.Status404NotFound:
                 context.ProblemDetails.Detail = $"no route {request.Method} {request.Path}";
+                break;
+            case StatusCodes.Status405MethodNotAllowed:
+                var allowed = context.HttpContext.Response.Headers.Allow.ToString();
+                context.ProblemDetails.Detail = $"{request.Method} is not a method of {request.Path}" + (allowed.Length > 0 ? $"; it takes {allowed}" : "");
                 break;
         }
     }

@@ -46,6 +46,7 @@ public static class PurgesApi
         TimeProvider clock,
         CancellationToken cancellationToken) where T : class
     {
+        BodyText.RequireJson(request, "purge queries are");
         T? query;
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kite.Api.Executions;
 using Kite.Api.Routing;
 using Kite.Core.Values;
 
@@ -6,7 +7,7 @@ namespace Kite.Api.Webhooks;
 
 /// <summary>
 /// What a webhook call carries into the execution as <c>trigger.body</c>, <c>trigger.headers</c> and
-/// <c>trigger.parameters</c>: the body as JSON when it reads as JSON, else as text; headers and query parameters
+/// <c>trigger.parameters</c>: the body as JSON when it reads as JSON the execution can store, else as text; headers and query parameters
 /// as lists of values, as Kestra gives them.
 /// </summary>
 public static class WebhookCall
@@ -31,10 +32,12 @@ public static class WebhookCall
 
         try
         {
-            return PlainJson.Parse(text);
+            var json = PlainJson.Parse(text);
+            return ExecutionInputs.WhyUnstorable(json) is null ? json : text;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException)
         {
+            // Not JSON, or JSON no plain value holds (a key twice): the text as it came.
             return text;
         }
     }

@@ -47,7 +47,7 @@ public static class WebhooksApi
         }
 
         var variables = await WebhookCall.ReadAsync(request, options.Value, cancellationToken);
-        var inputs = InputResolver.Resolve(flow.Inputs, RenderInputs(webhook, variables));
+        var inputs = ExecutionInputs.Resolve(flow.Inputs, RenderInputs(webhook, variables));
         if (!inputs.IsValid)
         {
             return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));
