@@ -26,6 +26,13 @@ public sealed class ExecutorOptions
     /// <summary>How often the sweeper looks for executions that stopped moving.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest one render of an expression may take in a step (runIf, Subflow inputs, Pause durations, ForEach
+    /// values, flow outputs). The step holds the execution's row lock meanwhile, so this is shorter than a worker's
+    /// 10 s; past it the task run fails with a message naming the limit.
+    /// </summary>
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long an execution may stay CREATED, or RUNNING with nothing open, before the sweeper re-drives it.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

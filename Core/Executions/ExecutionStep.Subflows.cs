@@ -21,7 +21,7 @@ public sealed partial class ExecutionStep
             labels[TemplateEngine.Render(label.Key, context)] = TemplateEngine.Render(label.Value, context);
         }
 
-        DateTimeOffset? scheduleDate = subflow.ScheduleDate is { } date ? DateTimeOffset.Parse(TemplateEngine.Render(date, context), System.Globalization.CultureInfo.InvariantCulture) : null;
+        DateTimeOffset? scheduleDate = subflow.ScheduleDate is { } date ? TaskTimes.Date(TemplateEngine.Render(date, context), "scheduleDate") : null;
         var child = environment.NewExecutionId();
         run.Attempts.Add(new TaskRunAttempt { State = State.Running, StartDate = Now });
         run.Enter(State.Running, Now);

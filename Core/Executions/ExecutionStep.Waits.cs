@@ -6,7 +6,6 @@ using Kite.Core.Expressions;
 using Kite.Core.Flows.Retries;
 using Kite.Core.Tasks;
 using Kite.Core.Tasks.Flowable;
-using Kite.Core.Time;
 
 namespace Kite.Core.Executions;
 
@@ -48,7 +47,17 @@ public sealed partial class ExecutionStep
             return false;
         }
 
-        var due = RetryDecision.Next(policy, run.Attempts.Count, run.Attempts[0].StartDate, Now, environment.Random());
+        DateTimeOffset? due;
+        try
+        {
+            due = RetryDecision.Next(policy, run.Attempts.Count, run.Attempts[0].StartDate, Now, environment.Random());
+        }
+        catch (TaskFailedException ex)
+        {
+            Log("ERROR", $"{task.Id} is not retried: its retry policy does not read: {ex.Message}", run);
+            return false;
+        }
+
         if (due is not { } next)
         {
             return false;
@@ -83,13 +92,21 @@ public sealed partial class ExecutionStep
 
     private void PauseAt(TaskRun run, Pause pause)
     {
+        // The duration is read first: one that does not read fails the run before the execution is marked PAUSED.
+        ExecutionTimer? ends = null;
+        if ((pause.PauseDuration ?? pause.Delay ?? pause.Timeout) is { } duration)
+        {
+            var property = pause.PauseDuration is not null ? "pauseDuration" : pause.Delay is not null ? "delay" : "timeout";
+            var wait = TaskTimes.Read(duration, property, variables.Context(run, pause));
+            ends = new ExecutionTimer(run.Id, TaskTimes.After(Now, wait, property), TimerKind.PauseEnded);
+        }
+
         run.Attempts.Add(new TaskRunAttempt { State = State.Paused, StartDate = Now });
         run.Enter(State.Paused, Now);
         execution.History.Enter(State.Paused, Now);
-        if ((pause.PauseDuration ?? pause.Delay ?? pause.Timeout) is { } duration)
+        if (ends is not null)
         {
-            var wait = IsoDuration.Parse(TemplateEngine.Render(duration, variables.Context(run, pause)));
-            result.Timers.Add(new ExecutionTimer(run.Id, Now + wait, TimerKind.PauseEnded));
+            result.Timers.Add(ends);
         }
     }
 

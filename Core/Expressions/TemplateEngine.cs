@@ -9,8 +9,13 @@ namespace Kite.Core.Expressions;
 /// </summary>
 public static class TemplateEngine
 {
+    // Bounded by count and by size: a template is cached only up to 64K characters (a rendered output passed to
+    // render() can be megabytes, and is seldom seen twice), and all of them together up to 32M characters.
     private const int CacheLimit = 20_000;
+    private const int LongestCached = 64 * 1024;
+    private const long CachedCharactersLimit = 32L * 1024 * 1024;
     private static readonly ConcurrentDictionary<string, Template> Cache = new(StringComparer.Ordinal);
+    private static long cachedCharacters;
 
     /// <summary>The parsed template, from the cache when this text was parsed before. Throws <see cref="ExpressionSyntaxException"/>.</summary>
     public static Template Parse(string text)
@@ -20,9 +25,14 @@ public static class TemplateEngine
             return template;
         }
         template = TemplateParser.Parse(text);
-        if (Cache.Count >= CacheLimit)
+        if (text.Length > LongestCached)
+        {
+            return template;
+        }
+        if (Cache.Count >= CacheLimit || Interlocked.Add(ref cachedCharacters, text.Length) > CachedCharactersLimit)
         {
             Cache.Clear();
+            Interlocked.Exchange(ref cachedCharacters, text.Length);
         }
         Cache[text] = template;
         return template;

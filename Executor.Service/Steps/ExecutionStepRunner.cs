@@ -1,5 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Core.Executions.Events;
+using Kite.Core.Expressions;
 using Kite.Core.Flows;
 using Kite.Data;
 using Kite.Data.Executions;
@@ -9,6 +10,7 @@ using Kite.Executor.ConcurrencyLimits;
 using Kite.Executor.Outbox;
 using Kite.Executor.Subflows;
 using Kite.Executor.Timers;
+using Microsoft.Extensions.Options;
 
 namespace Kite.Executor.Steps;
 
@@ -26,8 +28,11 @@ public sealed class ExecutionStepRunner(
     TimerStore timers,
     OutboxSender sender,
     TimeProvider clock,
+    IOptions<ExecutorOptions> options,
     ILogger<ExecutionStepRunner> logger)
 {
+    private readonly RenderBudget budget = RenderBudget.Default with { Timeout = options.Value.RenderTimeout };
+
     public Task RunAsync(string executionId, ExecutionEvent @event, CancellationToken cancellationToken) =>
         RunAsync(executionId, [@event], cancellationToken);
 
@@ -57,7 +62,7 @@ public sealed class ExecutionStepRunner(
 
             var result = flow is null
                 ? FlowMissing(execution, now)
-                : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New));
+                : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget });
             if (!result.Changed)
             {
                 await transaction.CommitAsync(cancellationToken);

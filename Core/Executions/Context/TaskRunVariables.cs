@@ -85,7 +85,7 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
     }
 
     public RenderContext Context(TaskRun? run, TaskDefinition? task) =>
-        new(For(run, task)) { Secrets = environment.Secrets, Namespace = flow.Namespace };
+        new(For(run, task)) { Secrets = environment.Secrets, Namespace = flow.Namespace, Budget = environment.Budget };
 
     /// <summary><c>outputs[name]</c>, <c>outputs | keys</c> or a bare <c>outputs</c> can reach any task: send them all.</summary>
     private static bool NamesOutputsDynamically(string text)

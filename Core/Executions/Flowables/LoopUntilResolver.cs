@@ -3,7 +3,6 @@ using Kite.Core.Executions.Resolution;
 using Kite.Core.Expressions;
 using Kite.Core.Tasks;
 using Kite.Core.Tasks.Flowable;
-using Kite.Core.Time;
 
 namespace Kite.Core.Executions.Flowables;
 
@@ -44,14 +43,14 @@ public sealed class LoopUntilResolver : IFlowableResolver
         }
 
         var frequency = loop.CheckFrequency ?? new CheckFrequency();
-        var maxDuration = frequency.MaxDuration is { } duration ? IsoDuration.Parse(duration) : (TimeSpan?)null;
+        var maxDuration = frequency.MaxDuration is { } duration ? TaskTimes.Read(duration, "checkFrequency.maxDuration", scope.Context(run, task)) : (TimeSpan?)null;
         if (count >= (frequency.MaxIterations ?? int.MaxValue) || scope.Now - run.History.StartDate >= maxDuration)
         {
             return Sequence.Conclude(loop.FailOnMaxReached, loop.FailOnMaxReached ? State.Failed : State.Success, task.Errors, task.Finally, children);
         }
 
         var ended = inIteration.Select(c => c.History.EndDate ?? scope.Now).DefaultIfEmpty(scope.Now).Max();
-        var due = ended + (frequency.Interval is { } interval ? IsoDuration.Parse(interval) : TimeSpan.Zero);
+        var due = frequency.Interval is { } interval ? TaskTimes.After(ended, TaskTimes.Read(interval, "checkFrequency.interval", scope.Context(run, task)), "checkFrequency.interval") : ended;
         return due > scope.Now
             ? new WaitingUntil(due)
             : Resolution.Resolution.Create(new PlannedRun(loop.Tasks.First(t => !t.Disabled), Iteration: count));

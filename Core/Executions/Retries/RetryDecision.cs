@@ -1,5 +1,4 @@
 using Kite.Core.Flows.Retries;
-using Kite.Core.Time;
 
 namespace Kite.Core.Executions.Retries;
 
@@ -16,24 +15,37 @@ public static class RetryDecision
             return null;
         }
 
-        var due = now + Delay(policy, attemptsSoFar, random);
-        return policy.MaxDuration is { } text && due > firstAttempt + IsoDuration.Parse(text) ? null : due;
+        var delay = Delay(policy, attemptsSoFar, random);
+        // A try past the calendar is never: the policy is spent.
+        if (delay >= DateTimeOffset.MaxValue - now)
+        {
+            return null;
+        }
+
+        var due = now + delay;
+        if (policy.MaxDuration is not { } text)
+        {
+            return due;
+        }
+
+        var most = TaskTimes.Read(text, "retry.maxDuration");
+        return most < DateTimeOffset.MaxValue - firstAttempt && due > firstAttempt + most ? null : due;
     }
 
     /// <summary>The wait before attempt <paramref name="attemptsSoFar"/> + 1.</summary>
     public static TimeSpan Delay(Retry policy, int attemptsSoFar, double random) => policy switch
     {
-        ConstantRetry constant => IsoDuration.Parse(constant.Interval),
+        ConstantRetry constant => TaskTimes.Read(constant.Interval, "retry.interval"),
         ExponentialRetry exponential => Exponential(exponential, attemptsSoFar),
-        RandomRetry range => Between(IsoDuration.Parse(range.MinInterval), IsoDuration.Parse(range.MaxInterval), random),
+        RandomRetry range => Between(TaskTimes.Read(range.MinInterval, "retry.minInterval"), TaskTimes.Read(range.MaxInterval, "retry.maxInterval"), random),
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy.Type, "unknown retry type"),
     };
 
     // interval × factor^(n − 1), capped: the documented exponential back-off (Kestra's code grows linearly, a quirk not copied).
     private static TimeSpan Exponential(ExponentialRetry policy, int attemptsSoFar)
     {
-        var interval = IsoDuration.Parse(policy.Interval);
-        var cap = IsoDuration.Parse(policy.MaxInterval);
+        var interval = TaskTimes.Read(policy.Interval, "retry.interval");
+        var cap = TaskTimes.Read(policy.MaxInterval, "retry.maxInterval");
         var ticks = interval.Ticks * Math.Pow(policy.DelayFactor ?? 2, Math.Max(0, attemptsSoFar - 1));
         return ticks >= cap.Ticks ? cap : TimeSpan.FromTicks((long)ticks);
     }

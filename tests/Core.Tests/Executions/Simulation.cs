@@ -1,5 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Core.Executions.Events;
+using Kite.Core.Expressions;
 using Kite.Core.Flows;
 
 namespace Kite.Core.Tests.Executions;
@@ -42,6 +43,9 @@ public sealed class Simulation
 
     public DateTimeOffset Now => now;
 
+    /// <summary>The render budget of every step, as the executor's host gives it.</summary>
+    public RenderBudget Budget { get; init; } = RenderBudget.Default;
+
     /// <summary>How the scripted worker ends a job; by default SUCCESS with no outputs.</summary>
     public Func<TaskRunJob, (State State, Dictionary<string, object?>? Outputs)> Outcome { get; set; } = _ => (State.Success, null);
 
@@ -51,7 +55,7 @@ public sealed class Simulation
     public ExecutionStepResult Apply(ExecutionEvent @event)
     {
         now = now.AddMilliseconds(1);
-        var result = ExecutionStep.Apply(Flow, Execution, @event, new StepEnvironment(now, () => $"tr{++ids}"));
+        var result = ExecutionStep.Apply(Flow, Execution, @event, new StepEnvironment(now, () => $"tr{++ids}") { Budget = Budget });
         Sent.AddRange(result.Jobs);
         Logs.AddRange(result.Logs);
         Timers.AddRange(result.Timers);
