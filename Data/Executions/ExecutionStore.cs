@@ -1,5 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Data.Records;
+using Kite.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kite.Data.Executions;
@@ -12,8 +13,10 @@ public sealed class ExecutionStore(KiteDbContext db)
 {
     public async Task<LockedExecution?> LockAsync(string executionId, CancellationToken cancellationToken)
     {
+        // The column list comes from the model, the id is a parameter.
+        var locking = SelectedColumns.SelectFrom<ExecutionRecord>(db, "executions") + " WHERE id = {0} AND deleted IN (true, false) FOR UPDATE";
         var record = await db.Executions
-            .FromSql($"SELECT * FROM executions WHERE id = {executionId} AND deleted IN (true, false) FOR UPDATE")
+            .FromSqlRaw(locking, executionId)
             .SingleOrDefaultAsync(cancellationToken);
         if (record is null)
         {

@@ -1,4 +1,5 @@
 using Kite.Data;
+using Kite.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,10 +33,7 @@ public sealed class OutboxSweeper(IServiceScopeFactory scopes, IOptions<Executor
         var db = scope.ServiceProvider.GetRequiredService<KiteDbContext>();
         var threshold = clock.GetUtcNow() - options.Value.OutboxRetryAfter;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.Outbox
-            .FromSql($"SELECT * FROM outbox WHERE created_at < {threshold} ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED")
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var rows = await OutboxClaim.OlderThanAsync(db, threshold, 500, cancellationToken);
         if (rows.Count > 0)
         {
             logger.LogWarning("Sending {Count} outbox message(s) a step committed but did not send", rows.Count);
