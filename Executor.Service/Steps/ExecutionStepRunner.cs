@@ -60,9 +60,22 @@ public sealed class ExecutionStepRunner(
                 events = await AdmitAsync(execution, limit, events, now, cancellationToken);
             }
 
-            var result = flow is null
-                ? FlowMissing(execution, now)
-                : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget });
+            ExecutionStepResult result;
+            try
+            {
+                result = flow is null
+                    ? FlowMissing(execution, now)
+                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget });
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The decision changed the execution in place before it threw: start again from the rows, unchanged.
+                logger.LogError(error, "The step of execution {ExecutionId} threw; the execution is failed rather than left to hang", executionId);
+                locked = locked with { Execution = ExecutionMapping.ToDomain(locked.Record, locked.TaskRunRecords.Values) };
+                execution = locked.Execution;
+                result = UndecidedStep.Fail(execution, now, error);
+            }
+
             if (!result.Changed)
             {
                 await transaction.CommitAsync(cancellationToken);
