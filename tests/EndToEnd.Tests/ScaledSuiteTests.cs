@@ -1,17 +1,16 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kite.EndToEnd.Tests.Fixtures;
-using Xunit.Abstractions;
 
 namespace Kite.EndToEnd.Tests;
 
 /// <summary>
 /// Several replicas of every engine service at once, as the Kubernetes manifests run them: executions of the benchmark
-/// flows end SUCCESS with the work shared by both executors and all workers through their queues, and a schedule fires each slot exactly once
-/// with two schedulers claiming from the same table.
+/// flows end SUCCESS with the work shared by both executors and all workers through their queues
+/// (<see cref="SchedulerFailureTests"/> covers two schedulers claiming from the same table).
 /// </summary>
-public sealed class ScaledSuiteTests(ScaledSuite scaled, ITestOutputHelper output) : IClassFixture<ScaledSuite>
+[Collection(ScaledSuiteCollection.Name)]
+public sealed class ScaledSuiteTests(ScaledSuite scaled)
 {
     private static string Flow(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Flows", file));
 
@@ -45,55 +44,5 @@ public sealed class ScaledSuiteTests(ScaledSuite scaled, ITestOutputHelper outpu
         var states = await SuiteApi.UntilAsync(async () => await api.StatesAsync(ids) is var s && s.All(SuiteApi.IsTerminal) ? s : null,
             "every execution ends", TimeSpan.FromMinutes(3));
         Assert.All(states, s => Assert.Equal("SUCCESS", s));
-    }
-
-    [Fact]
-    public async Task A_two_second_schedule_fires_each_slot_exactly_once_with_two_schedulers()
-    {
-        using var api = await SuiteApi.ConnectAsync(scaled.Suite);
-        await api.SaveFlowAsync("""
-            id: every-two-seconds
-            namespace: kite.scaled
-            triggers:
-              - id: tick
-                type: io.kestra.plugin.core.trigger.Schedule
-                cron: "*/2 * * * * *"
-                withSeconds: true
-            tasks:
-              - id: slot
-                type: io.kestra.plugin.core.output.OutputValues
-                values:
-                  date: "{{ trigger.date }}"
-            """);
-
-        var slots = await SuiteApi.UntilAsync(async () => await SlotsAsync(api) is { Count: >= 6 } s ? s : null,
-            "six slots have fired", TimeSpan.FromSeconds(60));
-        using (var disable = await api.Client.DeleteAsync("/api/v1/flows/kite.scaled/every-two-seconds"))
-        {
-            Assert.True(disable.IsSuccessStatusCode, $"deleting the flow answered {(int)disable.StatusCode}");
-        }
-
-        output.WriteLine(string.Join(", ", slots));
-        Assert.Equal(slots.Count, slots.Distinct().Count());
-        var times = slots.Select(DateTimeOffset.Parse).Order().ToList();
-        Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2), pair.Second - pair.First));
-    }
-
-    /// <summary>The trigger date of every execution of the scheduled flow, in start order (a slot fired twice appears twice).</summary>
-    private static async Task<List<string>> SlotsAsync(SuiteApi api)
-    {
-        var page = await api.Client.GetFromJsonAsync<JsonObject>("/api/v1/executions/search?namespace=kite.scaled&flowId=every-two-seconds&size=100&sort=startDate:asc");
-        var ids = page!["results"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
-        var slots = new List<string>();
-        foreach (var id in ids)
-        {
-            var execution = await api.Client.GetFromJsonAsync<JsonObject>($"/api/v1/executions/{id}");
-            if (execution!["taskRunList"]?.AsArray().FirstOrDefault()?["outputs"]?["values"]?["date"] is { } date)
-            {
-                slots.Add((string)date!);
-            }
-        }
-
-        return slots;
     }
 }
