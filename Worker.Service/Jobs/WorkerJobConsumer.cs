@@ -70,10 +70,9 @@ public sealed class WorkerJobConsumer(
 
             var outputs = await runner.RunAsync(task, context, kill.Token);
             var json = outputs is null ? null : PlainJson.Write(outputs);
-            if (json is not null && Encoding.UTF8.GetByteCount(json) > options.Value.MaxOutputBytes)
+            if (json is not null && Encoding.UTF8.GetByteCount(json) is var bytes && bytes > options.Value.MaxOutputBytes)
             {
-                await context.LogAsync("ERROR", $"the outputs of {task.Id} are {Encoding.UTF8.GetByteCount(json):N0} bytes, over the {options.Value.MaxOutputBytes:N0}-byte limit (Kite:Worker:MaxOutputBytes)", stopping);
-                return (State.Failed, null);
+                throw OutputLimit.Exceeded($"its outputs are {bytes:N0} bytes", options.Value.MaxOutputBytes);
             }
 
             return (context.Warning ? State.Warning : State.Success, json);
