@@ -12,8 +12,8 @@ using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Jobs;
 using Kite.Worker.Runners;
 using MassTransit;
-using State = Kite.Core.Executions.State;
 using Microsoft.Extensions.Options;
+using State = Kite.Core.Executions.State;
 
 namespace Kite.Worker.Jobs;
 
