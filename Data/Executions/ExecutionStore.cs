@@ -7,7 +7,7 @@ namespace Kite.Data.Executions;
 
 /// <summary>
 /// Reads an execution for a step with its row locked (<c>SELECT ... FOR UPDATE</c>), so steps of the same
-/// execution are serialised across executor replicas, and writes back only what the step changed.
+/// execution are serialised across executor replicas, and writes back only what the step changed (the execution's runs are read untracked; only changed ones are attached).
 /// </summary>
 public sealed class ExecutionStore(KiteDbContext db)
 {
@@ -23,7 +23,9 @@ public sealed class ExecutionStore(KiteDbContext db)
             return null;
         }
 
-        var runs = await db.TaskRuns.Where(t => t.ExecutionId == executionId).ToListAsync(cancellationToken);
+        // Untracked: a step changes a few of an execution's runs, and a 10,000-iteration loop must not pay for tracking
+        // (snapshotting, then comparing at save) all of them in every step; Stage attaches only the changed ones.
+        var runs = await db.TaskRuns.AsNoTracking().Where(t => t.ExecutionId == executionId).ToListAsync(cancellationToken);
         return new LockedExecution(ExecutionMapping.ToDomain(record, runs), record, runs.ToDictionary(r => r.Id, StringComparer.Ordinal));
     }
 
@@ -50,6 +52,7 @@ public sealed class ExecutionStore(KiteDbContext db)
             if (locked.TaskRunRecords.TryGetValue(run.Id, out var existing))
             {
                 ExecutionMapping.CopyTo(run, existing);
+                db.TaskRuns.Update(existing);
             }
             else
             {

@@ -12,8 +12,8 @@ using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Jobs;
 using Kite.Worker.Runners;
 using MassTransit;
-using State = Kite.Core.Executions.State;
 using Microsoft.Extensions.Options;
+using State = Kite.Core.Executions.State;
 
 namespace Kite.Worker.Jobs;
 
@@ -70,10 +70,9 @@ public sealed class WorkerJobConsumer(
 
             var outputs = await runner.RunAsync(task, context, kill.Token);
             var json = outputs is null ? null : PlainJson.Write(outputs);
-            if (json is not null && Encoding.UTF8.GetByteCount(json) > options.Value.MaxOutputBytes)
+            if (json is not null && Encoding.UTF8.GetByteCount(json) is var bytes && bytes > options.Value.MaxOutputBytes)
             {
-                await context.LogAsync("ERROR", $"the outputs of {task.Id} are {Encoding.UTF8.GetByteCount(json):N0} bytes, over the {options.Value.MaxOutputBytes:N0}-byte limit (Kite:Worker:MaxOutputBytes)", stopping);
-                return (State.Failed, null);
+                throw OutputLimit.Exceeded($"its outputs are {bytes:N0} bytes", options.Value.MaxOutputBytes);
             }
 
             return (context.Warning ? State.Warning : State.Success, json);

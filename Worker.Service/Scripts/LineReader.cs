@@ -15,6 +15,9 @@ public sealed class LineReader(Stream stream) : IDisposable
     private int start;
     private int end;
 
+    /// <summary>Whether the text last read is a piece of a longer line, whose next piece the next read returns.</summary>
+    public bool Continues { get; private set; }
+
     /// <summary>The next line without its line break, or null at the end of the stream.</summary>
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +37,9 @@ public sealed class LineReader(Stream stream) : IDisposable
             start = end = 0;
             if (line.Length >= MaxLineChars)
             {
-                return Take();
+                var piece = Take();
+                Continues = true;
+                return piece;
             }
 
             end = await reader.ReadAsync(buffer, cancellationToken);
@@ -49,6 +54,7 @@ public sealed class LineReader(Stream stream) : IDisposable
     {
         var text = line.Length > 0 && line[^1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
         line.Clear();
+        Continues = false;
         return text;
     }
 

@@ -6,7 +6,7 @@ namespace Kite.Worker.Scripts;
 /// <summary>
 /// Runs a script's command as a local process in its own session (<c>setsid</c>), so that a timeout, a kill, or the
 /// end of the script stops every process it started, background ones included: the whole group is sent SIGKILL.
-/// Stdout and stderr are read a line at a time as they come; stdin is closed at once.
+/// Stdout and stderr are read a line at a time (a long line in pieces) as they come; stdin is closed at once.
 /// </summary>
 public static partial class ScriptProcess
 {
@@ -18,7 +18,7 @@ public static partial class ScriptProcess
         IReadOnlyList<string> command,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
-        Func<string, bool, Task> onLine,
+        Func<ScriptLine, Task> onLine,
         CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo
@@ -52,7 +52,7 @@ public static partial class ScriptProcess
                 await oneLineAtATime.WaitAsync(CancellationToken.None);
                 try
                 {
-                    await onLine(line, isStdErr);
+                    await onLine(new ScriptLine(line, isStdErr, reader.Continues));
                 }
                 finally
                 {

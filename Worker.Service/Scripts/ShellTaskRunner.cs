@@ -3,6 +3,7 @@ using Kite.Core.Executions;
 using Kite.Core.Tasks.Scripts;
 using Kite.Worker.Jobs;
 using Kite.Worker.Runners;
+using Microsoft.Extensions.Options;
 
 namespace Kite.Worker.Scripts;
 
@@ -11,9 +12,10 @@ namespace Kite.Worker.Scripts;
 /// <c>failFast</c> and the interpreter is a shell) as the last argument of <c>interpreter</c> (<c>/bin/sh -c</c>), in a
 /// working directory of its own, with <c>env</c>. Stdout lines are INFO logs and stderr lines ERROR logs (as Kestra
 /// since 0.21), except <see cref="ScriptMessage"/> lines; a non-zero exit code fails the task with the last stderr
-/// lines. Outputs: <c>exitCode</c>, <c>vars</c>, <c>outputFiles</c>.
+/// lines. Outputs: <c>exitCode</c>, <c>vars</c>, <c>outputFiles</c>; a script whose outputs lines pass
+/// <c>Kite:Worker:MaxOutputBytes</c> is stopped and fails naming the limit.
 /// </summary>
-public abstract class ShellTaskRunner<TTask> : TaskRunner<TTask> where TTask : ShellTask
+public abstract class ShellTaskRunner<TTask>(IOptions<WorkerOptions> options) : TaskRunner<TTask> where TTask : ShellTask
 {
     private const int StderrLinesInMessage = 10;
     private static readonly string[] DefaultInterpreter = ["/bin/sh", "-c"];
@@ -38,34 +40,65 @@ public abstract class ShellTaskRunner<TTask> : TaskRunner<TTask> where TTask : S
         var script = (failFast ? ["set -e"] : Array.Empty<string>()).Concat(task.BeforeCommands ?? []).Concat(Lines(task)).Select(run.RenderText);
         var command = interpreter.Append(string.Join('\n', script)).ToList();
 
-        var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var limit = options.Value.MaxOutputBytes;
+        var vars = new ScriptVars();
+        var joiners = new[] { new ScriptLineJoiner(limit), new ScriptLineJoiner(limit) };
         var stderr = new Queue<string>();
         var stderrLines = 0;
-        var exitCode = await ScriptProcess.RunAsync(command, directory.Path, Environment(task, run), async (line, isStdErr) =>
+        string? refused = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var exitCode = -1;
+        try
         {
-            if (ScriptMessage.TryParse(line, out var message))
+            exitCode = await ScriptProcess.RunAsync(command, directory.Path, Environment(task, run), async line =>
             {
-                foreach (var (name, value) in message.Outputs)
+                var joiner = joiners[line.IsStdErr ? 1 : 0];
+                if (refused is not null || joiner.Join(line) is not { } text)
                 {
-                    vars[name] = value;
+                    refused ??= joiner.TooLong ? $"an outputs line (::{{...}}::) passed {limit:N0} characters" : null;
+                    StopIf(refused is not null, stop);
+                    return;
                 }
 
-                await message.RecordMetricsAsync(run, cancellationToken);
-                return;
-            }
-
-            if (isStdErr)
-            {
-                stderrLines++;
-                stderr.Enqueue(line);
-                if (stderr.Count > StderrLinesInMessage)
+                if (ScriptMessage.TryParse(text, out var message))
                 {
-                    stderr.Dequeue();
-                }
-            }
+                    foreach (var (name, value) in message.Outputs)
+                    {
+                        vars.Set(name, value);
+                    }
 
-            await run.LogAsync(isStdErr ? "ERROR" : "INFO", line, cancellationToken);
-        }, cancellationToken);
+                    refused = vars.Bytes > limit ? $"its outputs (vars) passed {vars.Bytes:N0} bytes" : null;
+                    StopIf(refused is not null, stop);
+                    await message.RecordMetricsAsync(run, cancellationToken);
+                    return;
+                }
+
+                if (line.IsStdErr)
+                {
+                    stderrLines++;
+                    stderr.Enqueue(text.Length > LineReader.MaxLineChars ? text[..LineReader.MaxLineChars] : text);
+                    if (stderr.Count > StderrLinesInMessage)
+                    {
+                        stderr.Dequeue();
+                    }
+                }
+
+                // A joined line that was not a message after all is logged in pieces, as any long line is.
+                for (var at = 0; at == 0 || at < text.Length; at += LineReader.MaxLineChars)
+                {
+                    await run.LogAsync(line.IsStdErr ? "ERROR" : "INFO", text.Substring(at, Math.Min(LineReader.MaxLineChars, text.Length - at)), cancellationToken);
+                }
+            }, stop.Token);
+        }
+        catch (OperationCanceledException) when (refused is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped below.
+        }
+
+        if (refused is not null)
+        {
+            throw OutputLimit.Exceeded(refused, limit);
+        }
 
         if (exitCode != 0)
         {
@@ -74,7 +107,7 @@ public abstract class ShellTaskRunner<TTask> : TaskRunner<TTask> where TTask : S
         }
 
         context.Warning = task.WarningOnStdErr && stderrLines > 0;
-        var outputs = new Dictionary<string, object?> { ["exitCode"] = (long)exitCode, ["vars"] = vars };
+        var outputs = new Dictionary<string, object?> { ["exitCode"] = (long)exitCode, ["vars"] = vars.Values };
         if (task.OutputFiles is { Count: > 0 } globs)
         {
             outputs["outputFiles"] = await directory.UploadOutputFilesAsync(globs.Select(run.RenderText), run, cancellationToken);
@@ -96,5 +129,13 @@ public abstract class ShellTaskRunner<TTask> : TaskRunner<TTask> where TTask : S
         }
 
         return environment;
+    }
+
+    private static void StopIf(bool refused, CancellationTokenSource stop)
+    {
+        if (refused)
+        {
+            stop.Cancel();
+        }
     }
 }

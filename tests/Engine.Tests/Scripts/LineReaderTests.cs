@@ -34,4 +34,20 @@ public sealed class LineReaderTests
         Assert.All(pieces, p => Assert.True(p <= LineReader.MaxLineChars + 16 * 1024));
         Assert.Equal(length, pieces.Sum());
     }
+
+    [Fact]
+    public async Task Every_piece_of_a_long_line_but_its_last_says_that_the_line_continues()
+    {
+        var text = new string('x', LineReader.MaxLineChars + 10) + "\nshort\n";
+        using var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        var pieces = new List<(int Length, bool Continues)>();
+        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            pieces.Add((line.Length, reader.Continues));
+        }
+
+        Assert.Equal(LineReader.MaxLineChars + 10, pieces.TakeWhile(p => p.Continues).Sum(p => p.Length) + pieces.First(p => !p.Continues).Length);
+        Assert.Equal((5, false), pieces[^1]);
+    }
 }
