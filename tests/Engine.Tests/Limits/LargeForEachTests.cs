@@ -10,7 +10,7 @@ public sealed class LargeForEachTests(EngineFixture engine, ITestOutputHelper ou
 {
     [Theory]
     [InlineData("foreach-10k-unlimited", 10_000, "concurrencyLimit: 0", "io.kestra.plugin.core.debug.Return", "format")]
-    [InlineData("foreach-10k-limit-100", 10_000, "concurrencyLimit: 100", "io.kestra.plugin.core.log.Log", "message")]
+    [InlineData("foreach-2k-limit-100", 2_000, "concurrencyLimit: 100", "io.kestra.plugin.core.log.Log", "message")]
     [InlineData("foreach-1k-default-limit", 1_000, "", "io.kestra.plugin.core.log.Log", "message")]
     public async Task A_foreach_over_many_values_runs_each_iteration_once_and_succeeds(string flowId, int values, string concurrency, string childType, string property)
     {
