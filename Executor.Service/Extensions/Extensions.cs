@@ -1,3 +1,4 @@
+using Kite.Core.Expressions;
 using Kite.Data.Flows;
 using Kite.Executor.ConcurrencyLimits;
 using Kite.Executor.Subflows;
@@ -7,6 +8,7 @@ using Kite.Executor.Outbox;
 using Kite.Executor.Steps;
 using Kite.Messaging;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Secrets;
 using MassTransit;
 
 namespace Kite.Executor.Extensions;
@@ -38,6 +40,7 @@ public static class Extensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();

@@ -29,6 +29,7 @@ public sealed class ExecutionStepRunner(
     OutboxSender sender,
     TimeProvider clock,
     IOptions<ExecutorOptions> options,
+    ISecretStore secrets,
     ILogger<ExecutionStepRunner> logger)
 {
     private readonly RenderBudget budget = RenderBudget.Default with { Timeout = options.Value.RenderTimeout };
@@ -65,7 +66,7 @@ public sealed class ExecutionStepRunner(
             {
                 result = flow is null
                     ? FlowMissing(execution, now)
-                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget });
+                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget, Secrets = secrets });
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

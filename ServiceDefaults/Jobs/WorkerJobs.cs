@@ -49,8 +49,8 @@ public static class WorkerJobs
         await BusDeadline.WithinAsync(token => context.Publish(job.Result(state.ToKestraName(), outputs, started), token), context.CancellationToken);
     }
 
-    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null, IKvStore? kv = null) =>
-        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files, Kv = kv };
+    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null, IKvStore? kv = null, ISecretStore? secrets = null) =>
+        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files, Kv = kv, Secrets = secrets };
 
     public static LogRecord LogLine(this WorkerJob job, DateTimeOffset timestamp, string level, string message) => new()
     {

@@ -1,7 +1,9 @@
+using Kite.Core.Expressions;
 using Kite.Data.Flows;
 using Kite.Data.Logs;
 using Kite.Data.Metrics;
 using Kite.Messaging;
+using Kite.ServiceDefaults.Secrets;
 using Kite.Worker.Http;
 using Kite.Worker.Jobs;
 using Kite.Worker.Runners;
@@ -32,6 +34,7 @@ public static class Extensions
             });
         });
         builder.Services.AddSingleton<KilledExecutions>();
+        builder.Services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();

@@ -11,9 +11,15 @@ using Kite.ServiceDefaults.Jobs;
 
 namespace Kite.Worker.Jobs;
 
-/// <summary>What a task runner sees: the render context of its task run, its log, its metrics and its files.</summary>
-public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext render, LogWriter logs, MetricWriter metrics, IInternalStorage storage, TimeProvider clock)
+/// <summary>
+/// What a task runner sees: the render context of its task run, its log (with the secrets it read masked), its
+/// metrics and its files.
+/// </summary>
+public sealed class TaskRunContext(
+    WorkerJob job, Flow flow, RenderContext render, LogWriter logs, MetricWriter metrics, IInternalStorage storage, TimeProvider clock, SecretMask? mask = null)
 {
+    private readonly SecretMask secretMask = mask ?? new SecretMask();
+
     public WorkerJob Job => job;
     public Flow Flow => flow;
     public RenderContext Render => render;
@@ -43,11 +49,11 @@ public sealed class TaskRunContext(WorkerJob job, Flow flow, RenderContext rende
             ErrorLogs = render.ErrorLogs,
             Namespace = render.Namespace,
         };
-        return new TaskRunContext(job, flow, extended, logs, metrics, storage, clock);
+        return new TaskRunContext(job, flow, extended, logs, metrics, storage, clock, secretMask);
     }
 
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
-        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, message), cancellationToken);
+        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, secretMask.Apply(message)), cancellationToken);
 
     /// <summary>Records a counter (a number to add) or a timer (seconds) of this task run.</summary>
     public ValueTask MetricAsync(string name, string type, double value, IReadOnlyDictionary<string, object?>? tags, CancellationToken cancellationToken) =>

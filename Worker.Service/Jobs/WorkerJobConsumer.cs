@@ -29,6 +29,7 @@ public sealed class WorkerJobConsumer(
     IInternalStorage storage,
     KeyValueStore kv,
     KilledExecutions killed,
+    ISecretStore secrets,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -41,7 +42,10 @@ public sealed class WorkerJobConsumer(
         var flow = await flows.GetAsync(job.Namespace, job.FlowId, job.FlowRevision, stopping);
         var task = flow?.FindTask(job.TaskId);
         var runner = task is null ? null : runners.For(task.GetType());
-        var context = new TaskRunContext(job, flow!, job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv)), logs, metrics, storage, clock);
+        // Every secret the task run reads is masked in its log lines and its outputs.
+        var mask = new SecretMask();
+        var render = job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv), new MaskingSecretStore(secrets, mask));
+        var context = new TaskRunContext(job, flow!, render, logs, metrics, storage, clock, mask);
         if (task is null || runner is null)
         {
             var reason = task is null
@@ -69,7 +73,7 @@ public sealed class WorkerJobConsumer(
             }
 
             var outputs = await runner.RunAsync(task, context, kill.Token);
-            var json = outputs is null ? null : PlainJson.Write(outputs);
+            var json = outputs is null ? null : mask.Apply(PlainJson.Write(outputs));
             if (json is not null && Encoding.UTF8.GetByteCount(json) is var bytes && bytes > options.Value.MaxOutputBytes)
             {
                 throw OutputLimit.Exceeded($"its outputs are {bytes:N0} bytes", options.Value.MaxOutputBytes);

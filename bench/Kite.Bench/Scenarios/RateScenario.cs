@@ -45,10 +45,11 @@ internal sealed class RateScenario(
 
     /// <summary>
     /// Settling (the suite warmed once, then idle), warm-up and measured window at one rate, then the drain while the
-    /// measured executions end.
+    /// measured executions end. <paramref name="beforeLoad"/> runs once the suite has settled, just before the first send.
     /// </summary>
     public static async Task<RateMeasurement> MeasureAsync(
-        BenchContext context, string progressName, ExecutionTrigger trigger, string label, double perSecond, Func<int, string?> body, CancellationToken cancellationToken)
+        BenchContext context, string progressName, ExecutionTrigger trigger, string label, double perSecond, Func<int, string?> body,
+        CancellationToken cancellationToken, Func<Task>? beforeLoad = null)
     {
         var options = context.Options;
         var settling = context.Progress.AddTask($"{progressName}: settling", maxValue: 1);
@@ -56,6 +57,11 @@ internal sealed class RateScenario(
         settling.StopTask();
         var sending = context.Progress.AddTask($"{progressName}: sending", maxValue: 1);
         var ending = context.Progress.AddTask($"{progressName}: waiting for ends", maxValue: 1);
+
+        if (beforeLoad is not null)
+        {
+            await beforeLoad();
+        }
 
         await using var sampler = new ProcessSampler(context.Suite.Endpoints.ServicePids);
         sampler.Start();

@@ -180,6 +180,14 @@ public class EngineFixture : IAsyncLifetime
     public WebApplication Host(string name, Action<WebApplicationBuilder> addRole) =>
         Host(name, Database, infrastructure.RabbitMqConnectionString, addRole);
 
+    /// <summary>A secret given in configuration as <c>Kite:Secrets:NAME</c>, read by <c>secret('KITE_TEST_TOKEN')</c>.</summary>
+    public const string PlainSecret = "KITE_TEST_TOKEN";
+    public const string PlainSecretValue = "hunter2-plain-9f3a";
+
+    /// <summary>A secret given as Kestra gives them: <c>SECRET_NAME</c> in base64.</summary>
+    public const string Base64Secret = "KITE_TEST_BASE64";
+    public const string Base64SecretValue = "p@ss \"quoted\" 7c1e";
+
     /// <summary>An executor wired as Executor.Service wires it (not started).</summary>
     public static WebApplication Executor(string database, string rabbitmq) =>
         Host("executor", database, rabbitmq, builder => Kite.Executor.Extensions.Extensions.AddApplicationServices(builder));
@@ -198,6 +206,8 @@ public class EngineFixture : IAsyncLifetime
             ["ConnectionStrings:rabbitmq"] = rabbitmq,
             ["OTEL_SERVICE_NAME"] = name,
             ["Kite:Storage:Type"] = "postgres",
+            [$"Kite:Secrets:{PlainSecret}"] = PlainSecretValue,
+            [$"SECRET_{Base64Secret}"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Base64SecretValue)),
         });
         builder.AddServiceDefaults();
         addRole(builder);

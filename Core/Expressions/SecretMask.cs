@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Kite.Core.Expressions;
+
+/// <summary>
+/// The secret values one task run has read, and the text it writes with each of them replaced by <c>******</c>: its
+/// log lines and its outputs. Values shorter than <see cref="ShortestMasked"/> characters are not masked, since
+/// masking every "a" or "1" would garble the logs and hide nothing.
+/// </summary>
+public sealed class SecretMask
+{
+    public const string Mask = "******";
+    public const int ShortestMasked = 4;
+
+    private readonly Lock gate = new();
+    private string[] values = [];
+
+    public bool IsEmpty => values.Length == 0;
+
+    /// <summary>Remembers a value read by <c>secret()</c>, with its JSON-escaped form when that differs.</summary>
+    public void Add(string value)
+    {
+        if (value.Length < ShortestMasked)
+        {
+            return;
+        }
+
+        var escaped = JsonSerializer.Serialize(value)[1..^1];
+        lock (gate)
+        {
+            // Longest first, so that a secret holding another is masked whole.
+            values = [.. values.Append(value).Append(escaped).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
+        }
+    }
+
+    public string Apply(string text)
+    {
+        var current = values;
+        foreach (var value in current)
+        {
+            if (text.Contains(value, StringComparison.Ordinal))
+            {
+                text = text.Replace(value, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}
