@@ -9,8 +9,7 @@ internal static class StorageFunctions
     public static IReadOnlyDictionary<string, Function> All { get; } = new Dictionary<string, Function>(StringComparer.Ordinal)
     {
         ["kv"] = Kv,
-        ["read"] = (args, scope) => Files(scope, "read").Read(Namespace(args, scope), Path(args, "read"))
-            ?? throw new ExpressionException($"read(): no file '{Path(args, "read")}'"),
+        ["read"] = Read,
         ["fileURI"] = (args, scope) => Files(scope, "fileURI").UriOf(Namespace(args, scope), Path(args, "fileURI")),
         ["fileSize"] = (args, scope) => Files(scope, "fileSize").Size(Namespace(args, scope), Path(args, "fileSize"))
             ?? throw new ExpressionException($"fileSize(): no file '{Path(args, "fileSize")}'"),
@@ -30,6 +29,24 @@ internal static class StorageFunctions
             return value;
         }
         return args.Get(2, "errorOnMissing") is false ? null : throw new ExpressionException($"kv key '{key}' does not exist in namespace '{ns}'");
+    }
+
+    /// <summary>
+    /// <c>read(path)</c>: the file's text. Its size is looked at first, so that a file larger than the render may build
+    /// fails at once instead of being loaded whole into the worker's memory.
+    /// </summary>
+    private static object Read(Arguments args, Scope scope)
+    {
+        var files = Files(scope, "read");
+        var (ns, path) = (Namespace(args, scope), Path(args, "read"));
+        var limit = scope.Meter.Budget.MaxLength;
+        if (files.Size(ns, path) is { } bytes && bytes > limit)
+        {
+            throw new ExpressionException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"read(): '{path}' is {bytes:N0} bytes, more than the render's limit of {limit:N0} characters; give its URI to a task that streams it instead"));
+        }
+
+        return files.Read(ns, path) ?? throw new ExpressionException($"read(): no file '{path}'");
     }
 
     private static string Path(Arguments args, string function) => args.String(0, "path") ?? throw new ExpressionException($"{function}() needs a path or URI");

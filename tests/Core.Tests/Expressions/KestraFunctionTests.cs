@@ -134,6 +134,26 @@ public class KestraFunctionTests
         public bool TryGet(string @namespace, string key, out object? value) => TryGetValue((@namespace, key), out value);
     }
 
+    [Fact]
+    public void Read_of_a_file_larger_than_the_render_may_build_fails_on_its_size_without_loading_it()
+    {
+        var context = new RenderContext(Contexts.Standard().Variables) { Namespace = "company.team", Files = new HugeFile() };
+
+        var error = Assert.ThrowsAny<ExpressionException>(() => TemplateEngine.Render("{{ read('dump.bin') }}", context));
+
+        Assert.Equal("read(): 'dump.bin' is 5,000,000,000 bytes, more than the render's limit of 16,777,216 characters; give its URI to a task that streams it instead", error.Message);
+    }
+
+    /// <summary>A 5 GB file that must never be read whole.</summary>
+    private sealed class HugeFile : IFileStore
+    {
+        public string? Read(string? @namespace, string pathOrUri) => throw new InvalidOperationException("the whole file was read");
+
+        public long? Size(string? @namespace, string pathOrUri) => 5_000_000_000;
+
+        public string UriOf(string? @namespace, string path) => $"kestra:///{path}";
+    }
+
     private sealed class Files : Dictionary<string, string>, IFileStore
     {
         public string? Read(string? @namespace, string pathOrUri) => TryGetValue(pathOrUri, out var text) ? text : null;
