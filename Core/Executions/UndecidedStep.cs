@@ -7,7 +7,8 @@ namespace Kite.Core.Executions;
 /// </summary>
 public static class UndecidedStep
 {
-    public static ExecutionStepResult Fail(Execution execution, DateTimeOffset now, Exception error)
+    /// <param name="started">The execution was admitted (it took its flow's concurrency slot): it enters RUNNING first.</param>
+    public static ExecutionStepResult Fail(Execution execution, DateTimeOffset now, Exception error, bool started = false)
     {
         var result = new ExecutionStepResult();
         if (execution.State.IsTerminated())
@@ -19,6 +20,11 @@ public static class UndecidedStep
         {
             run.Enter(State.Failed, now);
             run.Changed = true;
+        }
+
+        if (started && execution.State == State.Created)
+        {
+            execution.History.Enter(State.Running, now);
         }
 
         execution.History.Enter(State.Failed, now);

@@ -74,7 +74,9 @@ public sealed class ExecutionStepRunner(
                 logger.LogError(error, "The step of execution {ExecutionId} threw; the execution is failed rather than left to hang", executionId);
                 locked = locked with { Execution = ExecutionMapping.ToDomain(locked.Record, locked.TaskRunRecords.Values) };
                 execution = locked.Execution;
-                result = UndecidedStep.Fail(execution, now, error);
+                // A start that took a concurrency slot shows RUNNING before FAILED, so that the end gives the slot back.
+                var tookSlot = flow?.Concurrency is not null && before == State.Created && events.Any(e => e is ExecutionStarted);
+                result = UndecidedStep.Fail(execution, now, error, tookSlot);
             }
 
             if (!result.Changed)
