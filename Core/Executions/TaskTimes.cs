@@ -1,4 +1,5 @@
 using Kite.Core.Expressions;
+using Kite.Core.Flows.Reading;
 using Kite.Core.Time;
 
 namespace Kite.Core.Executions;
@@ -16,7 +17,7 @@ public static class TaskTimes
         var rendered = context is not null && TemplateEngine.HasExpression(text) ? TemplateEngine.Render(text, context) : text;
         return IsoDuration.TryParse(rendered, out var duration)
             ? duration
-            : throw new TaskFailedException($"{property} '{Shortened(rendered)}' is not an ISO-8601 duration such as PT30S or P1DT2H");
+            : throw new TaskFailedException($"{property} '{TextExcerpt.Of(rendered)}' is not an ISO-8601 duration such as PT30S or P1DT2H");
     }
 
     /// <summary><paramref name="now"/> plus <paramref name="wait"/>, refused when that is past the year 9999.</summary>
@@ -29,7 +30,5 @@ public static class TaskTimes
     public static DateTimeOffset Date(string rendered, string property) =>
         DateTimeOffset.TryParse(rendered, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
             ? date
-            : throw new TaskFailedException($"{property} '{Shortened(rendered)}' is not a date and time such as 2026-12-03T10:00:00Z");
-
-    private static string Shortened(string text) => text.Length <= 80 ? text : text[..80] + "...";
+            : throw new TaskFailedException($"{property} '{TextExcerpt.Of(rendered)}' is not a date and time such as 2026-12-03T10:00:00Z");
 }

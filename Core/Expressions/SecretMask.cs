@@ -35,13 +35,10 @@ public sealed class SecretMask
 
     public string Apply(string text)
     {
-        var current = values;
-        foreach (var value in current)
+        // Replace returns the same string when the value is not in it: no search before it.
+        foreach (var value in values)
         {
-            if (text.Contains(value, StringComparison.Ordinal))
-            {
-                text = text.Replace(value, Mask, StringComparison.Ordinal);
-            }
+            text = text.Replace(value, Mask, StringComparison.Ordinal);
         }
 
         return text;

@@ -16,9 +16,8 @@ namespace Kite.Worker.Jobs;
 /// metrics and its files.
 /// </summary>
 public sealed class TaskRunContext(
-    WorkerJob job, Flow flow, RenderContext render, LogWriter logs, MetricWriter metrics, IInternalStorage storage, TimeProvider clock, SecretMask? mask = null)
+    WorkerJob job, Flow flow, RenderContext render, LogWriter logs, MetricWriter metrics, IInternalStorage storage, TimeProvider clock, SecretMask mask)
 {
-    private readonly SecretMask secretMask = mask ?? new SecretMask();
 
     public WorkerJob Job => job;
     public Flow Flow => flow;
@@ -49,11 +48,11 @@ public sealed class TaskRunContext(
             ErrorLogs = render.ErrorLogs,
             Namespace = render.Namespace,
         };
-        return new TaskRunContext(job, flow, extended, logs, metrics, storage, clock, secretMask);
+        return new TaskRunContext(job, flow, extended, logs, metrics, storage, clock, mask);
     }
 
     public ValueTask LogAsync(string level, string message, CancellationToken cancellationToken) =>
-        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, secretMask.Apply(message)), cancellationToken);
+        logs.WriteAsync(job.LogLine(clock.GetUtcNow(), level, mask.Apply(message)), cancellationToken);
 
     /// <summary>Records a counter (a number to add) or a timer (seconds) of this task run.</summary>
     public ValueTask MetricAsync(string name, string type, double value, IReadOnlyDictionary<string, object?>? tags, CancellationToken cancellationToken) =>
