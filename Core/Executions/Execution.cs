@@ -15,11 +15,13 @@ public sealed class Execution
     public Dictionary<string, object?>? Trigger { get; init; }
     public string? ParentId { get; init; }
     public string? OriginalId { get; init; }
+    private TaskRunIndex? index;
+
     public List<TaskRun> TaskRuns { get; init; } = [];
 
     public State State => History.Current;
 
-    public TaskRun? FindTaskRun(string id) => TaskRuns.Find(t => t.Id == id);
+    public TaskRun? FindTaskRun(string id) => (index ??= new TaskRunIndex(TaskRuns)).Find(id);
 
     /// <summary>The runs whose parent is <paramref name="parentId"/> (null: the flow's own lists), in creation order.</summary>
     public IEnumerable<TaskRun> ChildrenOf(string? parentId, string? value = null) =>

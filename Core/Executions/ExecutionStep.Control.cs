@@ -93,6 +93,8 @@ public sealed partial class ExecutionStep
         var removed = Descendants(execution.TaskRuns.Where(r => recovery.Contains(r.TaskId)).Select(r => r.Id));
         execution.TaskRuns.RemoveAll(r => removed.Contains(r.Id));
         result.RemovedTaskRuns.AddRange(removed);
+        // Loops count on runs being only ever added: they read their runs again.
+        execution.TaskRuns.ForEach(r => r.Loop = null);
         variables = new TaskRunVariables(flow, execution, environment);
         scope = new FlowableScope(execution, variables, Now);
         execution.Outputs = null;

@@ -41,8 +41,8 @@ public sealed partial class ExecutionStep
     private readonly Dictionary<string, TaskDefinition> tasks;
     private State? exitState;
 
-    // The state of each run when scopes were last resolved: a scope is resolved again only when one of its runs changed.
-    private readonly Dictionary<string, State> resolvedStates;
+    // A scope is resolved again only when one of its runs changed state since the last pass.
+    private readonly ScopeChanges changes;
     private bool resolveEverything;
 
     private ExecutionStep(Flow flow, Execution execution, StepEnvironment environment)
@@ -52,7 +52,7 @@ public sealed partial class ExecutionStep
         this.environment = environment;
         variables = new TaskRunVariables(flow, execution, environment);
         scope = new FlowableScope(execution, variables, environment.Now);
-        resolvedStates = execution.TaskRuns.ToDictionary(r => r.Id, r => r.State, StringComparer.Ordinal);
+        changes = new ScopeChanges(execution.TaskRuns);
         tasks = TaskIndexes.GetValue(flow, f => f.AllTasks().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
@@ -63,7 +63,6 @@ public sealed partial class ExecutionStep
     public static ExecutionStepResult Apply(Flow flow, Execution execution, IReadOnlyList<ExecutionEvent> events, StepEnvironment environment)
     {
         var step = new ExecutionStep(flow, execution, environment);
-        execution.TaskRuns.ForEach(r => r.Changed = false);
         var before = execution.State;
         var changedBefore = false;
         foreach (var @event in events)
@@ -147,9 +146,10 @@ public sealed partial class ExecutionStep
     {
         for (var pass = 0; pass < MaxPasses && execution.State == State.Running; pass++)
         {
-            var changed = ChangedScopes();
+            var changed = changes.Next(resolveEverything);
+            resolveEverything = false;
             var progressed = false;
-            foreach (var run in execution.TaskRuns.Where(r => r.State == State.Running && tasks[r.TaskId] is FlowableTask && (changed is null || changed.Contains(r.Id))).ToList())
+            foreach (var run in changes.Open.Where(r => r.State == State.Running && tasks[r.TaskId] is FlowableTask && (changed is null || changed.Contains(r.Id))).ToList())
             {
                 progressed |= Follow(ResolveFlowable(run), run);
             }
@@ -160,7 +160,7 @@ public sealed partial class ExecutionStep
                 return;
             }
 
-            if (changed is null || changed.Contains(RootScope))
+            if (changed is null || changed.Contains(ScopeChanges.Root))
             {
                 progressed |= Follow(Sequence.Resolve(flow.Tasks, flow.Errors, flow.Finally, [.. execution.ChildrenOf(null)]), parent: null);
             }
@@ -170,32 +170,6 @@ public sealed partial class ExecutionStep
                 return;
             }
         }
-    }
-
-    private const string RootScope = "";
-
-    /// <summary>
-    /// The scopes to resolve in this pass: the parents of runs whose state changed since the last pass, and new or
-    /// changed flowables themselves (<see cref="RootScope"/> for the flow's own lists); null means all of them. A
-    /// 2,000-run loop then resolves the few scopes a batch of results touched, not its hundred flowables each pass.
-    /// </summary>
-    private HashSet<string>? ChangedScopes()
-    {
-        HashSet<string>? changed = resolveEverything ? null : new(StringComparer.Ordinal);
-        resolveEverything = false;
-        foreach (var run in execution.TaskRuns)
-        {
-            if (resolvedStates.TryGetValue(run.Id, out var state) && state == run.State)
-            {
-                continue;
-            }
-
-            resolvedStates[run.Id] = run.State;
-            changed?.Add(run.ParentTaskRunId ?? RootScope);
-            changed?.Add(run.Id);
-        }
-
-        return changed;
     }
 
     private Resolution.Resolution ResolveFlowable(TaskRun run)
@@ -263,7 +237,6 @@ public sealed partial class ExecutionStep
             Changed = true,
         };
         execution.TaskRuns.Add(run);
-        variables.Added(run);
         scope.Invalidate();
         try
         {

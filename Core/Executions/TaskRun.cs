@@ -18,6 +18,12 @@ public sealed class TaskRun
     /// <summary>Set by the step that changed this run, so only changed runs are written back.</summary>
     public bool Changed { get; set; }
 
+    /// <summary>A ForEach run's progress over its values, kept between steps in memory only (never stored).</summary>
+    internal Flowables.LoopProgress? Loop { get; set; }
+
+    /// <summary>The state this run had when the current step last resolved its scope (null: created since).</summary>
+    internal State? ResolvedState { get; set; }
+
     public State State => History.Current;
 
     public void Enter(State state, DateTimeOffset now)

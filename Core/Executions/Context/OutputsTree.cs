@@ -9,7 +9,6 @@ public static class OutputsTree
 {
     public static Dictionary<string, object?> Build(Execution execution)
     {
-        var byId = execution.TaskRuns.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var tree = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var run in execution.TaskRuns)
         {
@@ -18,7 +17,7 @@ public static class OutputsTree
                 continue;
             }
 
-            var values = LoopValues(run, byId);
+            var values = LoopValues(run, execution);
             if (values.Count == 0)
             {
                 tree[run.TaskId] = run.Outputs;
@@ -38,10 +37,10 @@ public static class OutputsTree
     }
 
     /// <summary>The loop values of a run and of its ancestors, outermost first.</summary>
-    public static List<string> LoopValues(TaskRun run, IReadOnlyDictionary<string, TaskRun> byId)
+    public static List<string> LoopValues(TaskRun run, Execution execution)
     {
         var values = new List<string>();
-        for (TaskRun? current = run; current is not null; current = current.ParentTaskRunId is { } parent ? byId.GetValueOrDefault(parent) : null)
+        for (TaskRun? current = run; current is not null; current = current.ParentTaskRunId is { } parent ? execution.FindTaskRun(parent) : null)
         {
             if (current.Value is not null)
             {

@@ -8,19 +8,9 @@ namespace Kite.Core.Executions.Context;
 public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnvironment environment)
 {
     private Dictionary<string, object?>? outputs;
-    private Dictionary<string, TaskRun>? byId;
 
     /// <summary>Drops the outputs tree after a change of outputs; the next render that needs it rebuilds it once.</summary>
     public void OutputsChanged() => outputs = null;
-
-    /// <summary>Makes a run created in this step known to <c>parents</c> lookups.</summary>
-    public void Added(TaskRun run)
-    {
-        if (byId is not null)
-        {
-            byId[run.Id] = run;
-        }
-    }
 
     /// <summary>The variables of a job for a worker: only the outputs and task states its task's text can name.</summary>
     public IReadOnlyDictionary<string, object?> ForJob(TaskRun run, TaskDefinition task)
@@ -35,7 +25,6 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
 
     private IReadOnlyDictionary<string, object?> For(TaskRun? run, TaskDefinition? task, string? referencedBy)
     {
-        byId ??= execution.TaskRuns.ToDictionary(r => r.Id, StringComparer.Ordinal);
         IReadOnlyDictionary<string, object?> visibleOutputs;
         if (referencedBy is null || NamesOutputsDynamically(referencedBy))
         {
@@ -133,7 +122,7 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
         return parents;
     }
 
-    private string? InheritedValue(TaskRun run) => OutputsTree.LoopValues(run, byId!).LastOrDefault();
+    private string? InheritedValue(TaskRun run) => OutputsTree.LoopValues(run, execution).LastOrDefault();
 
-    private TaskRun? Parent(TaskRun run) => run.ParentTaskRunId is { } id ? byId!.GetValueOrDefault(id) : null;
+    private TaskRun? Parent(TaskRun run) => run.ParentTaskRunId is { } id ? execution.FindTaskRun(id) : null;
 }

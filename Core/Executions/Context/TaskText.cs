@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Kite.Core.Tasks;
+using Kite.Core.Validation;
 
 namespace Kite.Core.Executions.Context;
 
@@ -56,7 +57,8 @@ public static class TaskText
             return;
         }
 
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        // What the YAML did not say (a task's source location, whose path reads "tasks[0]") is not the task's text.
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && !p.IsDefined(typeof(NotInYamlAttribute))))
         {
             Collect(property.GetValue(value), builder, root, depth + 1);
         }

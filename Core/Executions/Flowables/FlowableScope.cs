@@ -12,6 +12,9 @@ public sealed class FlowableScope(Execution execution, TaskRunVariables variable
 
     private ILookup<string, TaskRun>? children;
 
+    /// <summary>Every run of the execution, in the order they were created.</summary>
+    public IReadOnlyList<TaskRun> Runs => execution.TaskRuns;
+
     /// <summary>The runs under <paramref name="parent"/>, from a lookup built once per step (a loop over 2,000 runs must not rescan them per flowable).</summary>
     public IReadOnlyList<TaskRun> Children(TaskRun parent)
     {

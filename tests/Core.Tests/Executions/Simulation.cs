@@ -52,9 +52,19 @@ public sealed class Simulation
     /// <summary>The largest number of jobs out at once.</summary>
     public int MaxInFlight { get; private set; }
 
+    /// <summary>Replaces every run by a copy before each step, as an executor that reads the execution afresh sees it.</summary>
+    public bool FreshReads { get; init; }
+
     public ExecutionStepResult Apply(ExecutionEvent @event)
     {
         now = now.AddMilliseconds(1);
+        if (FreshReads)
+        {
+            var copies = Execution.TaskRuns.Select(Copy).ToList();
+            Execution.TaskRuns.Clear();
+            Execution.TaskRuns.AddRange(copies);
+        }
+
         var result = ExecutionStep.Apply(Flow, Execution, @event, new StepEnvironment(now, () => $"tr{++ids}") { Budget = Budget });
         Sent.AddRange(result.Jobs);
         Logs.AddRange(result.Logs);
@@ -101,6 +111,18 @@ public sealed class Simulation
 
         return this;
     }
+
+    private static TaskRun Copy(TaskRun run) => new()
+    {
+        Id = run.Id,
+        TaskId = run.TaskId,
+        ParentTaskRunId = run.ParentTaskRunId,
+        Value = run.Value,
+        Iteration = run.Iteration,
+        History = new StateHistory(run.History.Changes),
+        Attempts = [.. run.Attempts.Select(a => new TaskRunAttempt { State = a.State, StartDate = a.StartDate, EndDate = a.EndDate })],
+        Outputs = run.Outputs,
+    };
 
     public IEnumerable<string> TaskIds() => Execution.TaskRuns.Select(r => r.TaskId);
 
