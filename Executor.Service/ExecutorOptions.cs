@@ -33,6 +33,12 @@ public sealed class ExecutorOptions
     /// </summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Task runs of executions kept in memory between their steps (see <c>KeptExecutions</c>), about 1 KB each; an
+    /// execution with more runs than this is read from PostgreSQL in each of its steps. 0 keeps none.
+    /// </summary>
+    public int KeptTaskRuns { get; set; } = 50_000;
+
     /// <summary>How long an execution may stay CREATED, or RUNNING with nothing open, before the sweeper re-drives it.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

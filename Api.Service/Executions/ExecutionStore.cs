@@ -93,7 +93,7 @@ public sealed class ExecutionStore(NpgsqlDataSource database)
     /// <summary>Marks a live execution deleted; false when there was none.</summary>
     public async Task<bool> SoftDeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("UPDATE executions SET deleted = true WHERE deleted = false AND id = @id");
+        await using var command = database.CreateCommand("UPDATE executions SET deleted = true, step_version = step_version + 1 WHERE deleted = false AND id = @id");
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

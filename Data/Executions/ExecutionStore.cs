@@ -29,18 +29,38 @@ public sealed class ExecutionStore(KiteDbContext db)
         return new LockedExecution(ExecutionMapping.ToDomain(record, runs), record, runs.ToDictionary(r => r.Id, StringComparer.Ordinal));
     }
 
+    /// <summary>Locks the execution's row and reads only its version: null when there is no such execution.</summary>
+    public async Task<long?> LockVersionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var versions = await db.Database
+            .SqlQuery<long>($"SELECT step_version AS \"Value\" FROM executions WHERE id = {executionId} AND deleted IN (true, false) FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return versions.Count == 0 ? null : versions[0];
+    }
+
+    /// <summary>
+    /// An execution kept in memory since the step that last wrote it, whose version <see cref="LockVersionAsync"/>
+    /// found unchanged: its row is tracked again as read, and its runs are not read at all.
+    /// </summary>
+    public LockedExecution Reuse(LockedExecution kept)
+    {
+        db.Executions.Attach(kept.Record);
+        return kept;
+    }
+
     /// <summary>Stages the step's changes on the tracked rows; the caller saves them with its transaction.</summary>
     public void Stage(LockedExecution locked, IEnumerable<string> removedTaskRuns)
     {
         foreach (var removed in removedTaskRuns)
         {
-            if (locked.TaskRunRecords.TryGetValue(removed, out var record))
+            if (locked.TaskRunRecords.Remove(removed, out var record))
             {
                 db.TaskRuns.Remove(record);
             }
         }
 
         ExecutionMapping.CopyTo(locked.Execution, locked.Record);
+        locked.Record.StepVersion++;
         for (var position = 0; position < locked.Execution.TaskRuns.Count; position++)
         {
             var run = locked.Execution.TaskRuns[position];
@@ -56,7 +76,9 @@ public sealed class ExecutionStore(KiteDbContext db)
             }
             else
             {
-                db.TaskRuns.Add(ExecutionMapping.ToRecord(run, locked.Execution.Id, position));
+                var record = ExecutionMapping.ToRecord(run, locked.Execution.Id, position);
+                locked.TaskRunRecords[run.Id] = record;
+                db.TaskRuns.Add(record);
             }
         }
     }

@@ -4,4 +4,4 @@ using Kite.Data.Records;
 namespace Kite.Data.Executions;
 
 /// <summary>An execution loaded with its row locked for one executor step, and the rows it came from.</summary>
-public sealed record LockedExecution(Execution Execution, ExecutionRecord Record, IReadOnlyDictionary<string, TaskRunRecord> TaskRunRecords);
+public sealed record LockedExecution(Execution Execution, ExecutionRecord Record, Dictionary<string, TaskRunRecord> TaskRunRecords);

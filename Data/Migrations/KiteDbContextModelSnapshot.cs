@@ -117,6 +117,10 @@ namespace Kite.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("state_history");
 
+                    b.Property<long>("StepVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_version");
+
                     b.Property<string>("Trigger")
                         .HasColumnType("jsonb")
                         .HasColumnName("trigger");

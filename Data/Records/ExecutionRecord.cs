@@ -22,4 +22,10 @@ public sealed class ExecutionRecord
     public string? OriginalId { get; set; }
     public int Attempt { get; set; } = 1;
     public bool Deleted { get; set; }
+
+    /// <summary>
+    /// Counts the changes written to the execution: every executor step that changes it adds one, and so does a
+    /// delete. An executor that kept the execution in memory since its last step reuses it while this is unchanged.
+    /// </summary>
+    public long StepVersion { get; set; }
 }

@@ -44,6 +44,7 @@ public static class Extensions
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();
+        builder.Services.AddSingleton<KeptExecutions>();
         builder.Services.AddScoped<ConcurrencySlots>();
         builder.Services.AddScoped<SubflowLauncher>();
         builder.Services.AddScoped<TimerStore>();

@@ -30,6 +30,7 @@ public sealed class ExecutionStepRunner(
     TimeProvider clock,
     IOptions<ExecutorOptions> options,
     ISecretStore secrets,
+    KeptExecutions kept,
     ILogger<ExecutionStepRunner> logger)
 {
     private readonly RenderBudget budget = RenderBudget.Default with { Timeout = options.Value.RenderTimeout };
@@ -45,7 +46,7 @@ public sealed class ExecutionStepRunner(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var store = new ExecutionStore(db);
-            var locked = await store.LockAsync(executionId, cancellationToken);
+            var locked = await LockAsync(store, executionId, cancellationToken);
             if (locked is null)
             {
                 logger.LogWarning("No execution {ExecutionId}: {Count} event(s) ignored", executionId, events.Count);
@@ -82,6 +83,7 @@ public sealed class ExecutionStepRunner(
             if (!result.Changed)
             {
                 await transaction.CommitAsync(cancellationToken);
+                KeepOpen(locked);
                 return;
             }
 
@@ -118,6 +120,7 @@ public sealed class ExecutionStepRunner(
             db.Outbox.AddRange(outbox);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            KeepOpen(locked);
             if (result.StateChanged && execution.State.IsTerminated())
             {
                 logger.LogInformation("Execution {ExecutionId} of {Namespace}.{FlowId} ended {State} after {TaskRuns} task run(s)",
@@ -126,6 +129,43 @@ public sealed class ExecutionStepRunner(
         }
 
         await sender.SendAsync(db, outbox, cancellationToken);
+    }
+
+    /// <summary>
+    /// The execution with its row locked: as this process's last step left it when nobody wrote it since (one version
+    /// read), else read from PostgreSQL with its task runs.
+    /// </summary>
+    private async Task<LockedExecution?> LockAsync(ExecutionStore store, string executionId, CancellationToken cancellationToken)
+    {
+        if (kept.Take(executionId) is not { } last)
+        {
+            kept.Found("read");
+            return await store.LockAsync(executionId, cancellationToken);
+        }
+
+        var version = await store.LockVersionAsync(executionId, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        if (version == last.Record.StepVersion)
+        {
+            kept.Found("reused");
+            return store.Reuse(last);
+        }
+
+        kept.Found("stale");
+        return await store.LockAsync(executionId, cancellationToken);
+    }
+
+    /// <summary>After a commit: an execution that goes on is kept for its next step; an ended one is let go.</summary>
+    private void KeepOpen(LockedExecution locked)
+    {
+        if (!locked.Execution.State.IsTerminated())
+        {
+            kept.Keep(locked);
+        }
     }
 
     /// <summary>A starting execution of a flow with a concurrency limit takes a slot, or is queued, cancelled or failed.</summary>

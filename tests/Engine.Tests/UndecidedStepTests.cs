@@ -28,9 +28,11 @@ public sealed class UndecidedStepTests(EngineFixture engine)
         await using (var connection = new NpgsqlConnection(engine.Database))
         {
             await connection.OpenAsync();
-            await using var tamper = new NpgsqlCommand("UPDATE task_runs SET task_id = 'vanished' WHERE execution_id = @id", connection);
+            // A hand edit moves the execution's version on, so that an executor keeping it in memory reads it again.
+            await using var tamper = new NpgsqlCommand(
+                "UPDATE task_runs SET task_id = 'vanished' WHERE execution_id = @id; UPDATE executions SET step_version = step_version + 1 WHERE id = @id", connection);
             tamper.Parameters.AddWithValue("id", id);
-            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+            Assert.Equal(2, await tamper.ExecuteNonQueryAsync());
         }
 
         // The result of a task the flow does not have: the decision cannot look up its retry policy, and throws.

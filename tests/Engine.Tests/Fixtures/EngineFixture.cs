@@ -45,6 +45,9 @@ public class EngineFixture : IAsyncLifetime
     /// <summary>The services of a role added by a derived fixture.</summary>
     public IServiceProvider ServicesOf(string role) => more[role].Services;
 
+    /// <summary>The executor's services.</summary>
+    public IServiceProvider ExecutorServices => executor!.Services;
+
     public string RabbitMq => infrastructure.RabbitMqConnectionString;
 
     public async Task InitializeAsync()
