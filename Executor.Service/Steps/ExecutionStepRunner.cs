@@ -27,6 +27,7 @@ public sealed class ExecutionStepRunner(
     SubflowLauncher subflows,
     TimerStore timers,
     OutboxSender sender,
+    SentOutboxRows sent,
     TimeProvider clock,
     IOptions<ExecutorOptions> options,
     ISecretStore secrets,
@@ -116,8 +117,11 @@ public sealed class ExecutionStepRunner(
                 Message = line.Message,
             }));
             db.Outbox.AddRange(outbox);
+            var deletedSent = await sent.DeleteInAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            timers.Committed();
+            sent.Forget(deletedSent);
             if (result.StateChanged && execution.State.IsTerminated())
             {
                 logger.LogInformation("Execution {ExecutionId} of {Namespace}.{FlowId} ended {State} after {TaskRuns} task run(s)",
@@ -125,7 +129,7 @@ public sealed class ExecutionStepRunner(
             }
         }
 
-        await sender.SendAsync(db, outbox, cancellationToken);
+        await sender.SendAsync(outbox, cancellationToken);
     }
 
     /// <summary>A starting execution of a flow with a concurrency limit takes a slot, or is queued, cancelled or failed.</summary>
