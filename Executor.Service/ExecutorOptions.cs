@@ -20,8 +20,19 @@ public sealed class ExecutorOptions
     /// <summary>Outbox messages older than this that are still there (the executor died before sending them) are sent by the sweeper.</summary>
     public TimeSpan OutboxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often due timers (retries, pause ends, loop checks) are looked for.</summary>
-    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long sent outbox rows wait for a step of this process to delete them in its own transaction before they are
+    /// deleted in one of their own (many at once). Far below <see cref="OutboxRetryAfter"/>, so that the sweeper does
+    /// not send them again.
+    /// </summary>
+    public TimeSpan OutboxDeleteAfter { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The longest an executor goes without reading for due timers. Timers that a step of this process commits fire
+    /// when due, whatever this is; the poll finds those that another replica added and did not fire (it died, or
+    /// left them when it stopped). Each poll is one read, no transaction; a claim writes only when a timer is due.
+    /// </summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often the sweeper looks for executions that stopped moving.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -18,6 +18,9 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKiteDatabase();
+        // Before the bus, so that it stops after the bus's last step and deletes what that step sent.
+        builder.Services.AddSingleton<SentOutboxRows>();
+        builder.Services.AddHostedService<OutboxFlusher>();
         var options = builder.Configuration.GetSection("Kite:Executor").Get<ExecutorOptions>() ?? new ExecutorOptions();
         builder.Services.Configure<ExecutorOptions>(builder.Configuration.GetSection("Kite:Executor"));
         builder.AddKiteBus(bus =>
@@ -48,6 +51,7 @@ public static class Extensions
         builder.Services.AddScoped<ConcurrencySlots>();
         builder.Services.AddScoped<SubflowLauncher>();
         builder.Services.AddScoped<TimerStore>();
+        builder.Services.AddSingleton<TimerWakeUp>();
         builder.Services.AddHostedService<TimerPoller>();
         builder.Services.AddHostedService<StaleExecutionSweeper>();
         builder.Services.AddSingleton<StepCoalescer>();

@@ -1,24 +1,27 @@
-using Kite.Data;
 using Kite.Data.Records;
 using Kite.Messaging;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kite.Executor.Outbox;
 
 /// <summary>
-/// Sends committed outbox rows, then deletes them in one statement. Rows that fail to send, or whose broker
-/// confirmation does not come within <see cref="BusDeadline"/>, stay for the sweeper.
+/// Sends committed outbox rows. Rows that fail to send, or whose broker confirmation does not come within
+/// <see cref="BusDeadline"/>, stay for the sweeper.
 /// </summary>
-public sealed class OutboxSender(ISendEndpointProvider sendEndpoints, IPublishEndpoint publisher, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(ISendEndpointProvider sendEndpoints, IPublishEndpoint publisher, SentOutboxRows sent, ILogger<OutboxSender> logger)
 {
-    public async Task SendAsync(KiteDbContext db, IReadOnlyList<OutboxMessageRecord> rows, CancellationToken cancellationToken)
+    /// <summary>Sends a step's rows once it committed; they are deleted later, in a transaction that commits anyway (<see cref="SentOutboxRows"/>).</summary>
+    public async Task SendAsync(IReadOnlyList<OutboxMessageRecord> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (await TrySendAsync(rows, cancellationToken))
         {
-            return;
+            sent.Add(rows.Select(r => r.Id));
         }
+    }
 
+    /// <summary>Sends the rows in order; false when the broker did not confirm one within the deadline (none is deleted then).</summary>
+    public async Task<bool> TrySendAsync(IReadOnlyList<OutboxMessageRecord> rows, CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var row in rows)
@@ -29,11 +32,10 @@ public sealed class OutboxSender(ISendEndpointProvider sendEndpoints, IPublishEn
         catch (TimeoutException e)
         {
             logger.LogWarning("{Count} outbox message(s) left for the sweeper: {Reason}", rows.Count, e.Message);
-            return;
+            return false;
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
-        await db.Outbox.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        return true;
     }
 
     private async Task SendAsync(OutboxMessageRecord row, CancellationToken cancellationToken)

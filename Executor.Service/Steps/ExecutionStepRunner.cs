@@ -27,6 +27,7 @@ public sealed class ExecutionStepRunner(
     SubflowLauncher subflows,
     TimerStore timers,
     OutboxSender sender,
+    SentOutboxRows sent,
     TimeProvider clock,
     IOptions<ExecutorOptions> options,
     ISecretStore secrets,
@@ -118,9 +119,12 @@ public sealed class ExecutionStepRunner(
                 Message = line.Message,
             }));
             db.Outbox.AddRange(outbox);
+            var deletedSent = await sent.DeleteInAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             KeepOpen(locked);
+            timers.Committed();
+            sent.Forget(deletedSent);
             if (result.StateChanged && execution.State.IsTerminated())
             {
                 logger.LogInformation("Execution {ExecutionId} of {Namespace}.{FlowId} ended {State} after {TaskRuns} task run(s)",
@@ -128,7 +132,7 @@ public sealed class ExecutionStepRunner(
             }
         }
 
-        await sender.SendAsync(db, outbox, cancellationToken);
+        await sender.SendAsync(outbox, cancellationToken);
     }
 
     /// <summary>

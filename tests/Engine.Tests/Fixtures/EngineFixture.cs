@@ -92,6 +92,14 @@ public class EngineFixture : IAsyncLifetime
     /// <summary>Saves the flow (revision 1) unless it is there, creates an execution as the Api does, and hands it to the executor.</summary>
     public async Task<string> StartAsync(string yaml, Dictionary<string, object?>? inputs = null, Dictionary<string, object?>? trigger = null)
     {
+        var id = await CreateAsync(yaml, inputs, trigger);
+        await executor!.Services.GetRequiredService<IPublishEndpoint>().Publish(new ExecutionCreated(id));
+        return id;
+    }
+
+    /// <summary>Saves the flow (revision 1) unless it is there and inserts a CREATED execution, without telling the executor.</summary>
+    public async Task<string> CreateAsync(string yaml, Dictionary<string, object?>? inputs = null, Dictionary<string, object?>? trigger = null)
+    {
         var document = FlowReader.ReadOne(yaml);
         Assert.True(document.IsValid, string.Join("; ", document.Violations));
         var flow = document.Flow!;
@@ -118,7 +126,6 @@ public class EngineFixture : IAsyncLifetime
             Trigger = PlainJsonColumns.Write(trigger),
         });
         await db.SaveChangesAsync();
-        await executor!.Services.GetRequiredService<IPublishEndpoint>().Publish(new ExecutionCreated(id));
         return id;
     }
 
@@ -177,7 +184,7 @@ public class EngineFixture : IAsyncLifetime
         return [.. StateJson.ReadHistory(record.StateHistory, StateExtensions.ParseKestraName(record.State), record.StartDate).Changes.Select(c => c.State.ToKestraName())];
     }
 
-    private KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
+    public KiteDbContext Context() => KiteDbContextOptions.Create(dataSource!);
 
     /// <summary>A service of <paramref name="name"/>'s role on this fixture's database and broker, built but not started.</summary>
     public WebApplication Host(string name, Action<WebApplicationBuilder> addRole) =>
@@ -199,7 +206,8 @@ public class EngineFixture : IAsyncLifetime
     public static WebApplication Worker(string database, string rabbitmq) =>
         Host("worker", database, rabbitmq, builder => Kite.Worker.Extensions.Extensions.AddApplicationServices(builder));
 
-    private static WebApplication Host(string name, string database, string rabbitmq, Action<WebApplicationBuilder> addRole)
+    /// <summary>A service of <paramref name="name"/>'s role on another database, built but not started.</summary>
+    public static WebApplication Host(string name, string database, string rabbitmq, Action<WebApplicationBuilder> addRole)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,0 +1,107 @@
+using Kite.Core.Executions;
+using Kite.Data;
+using Kite.Engine.Tests.Fixtures;
+using Kite.Executor;
+using Kite.Executor.Outbox;
+using Kite.Executor.Steps;
+using Kite.Executor.Timers;
+using Kite.Integration.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Kite.Engine.Tests;
+
+/// <summary>Timers fire for the replica that added them and for the others; an idle executor only reads, rarely.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class TimerPollingTests(EngineFixture engine)
+{
+    [Fact]
+    public async Task A_timer_that_another_replica_added_fires_without_waking_this_replica()
+    {
+        var id = await engine.StartAsync("""
+            id: long_pause
+            namespace: kite.timers
+            tasks:
+              - id: wait
+                type: io.kestra.plugin.core.flow.Pause
+                pauseDuration: PT1H
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: resumed
+            """);
+        var paused = await Eventually.BecomesAsync(() => engine.ReadAsync(id), e => e.TaskRuns.Any(r => r.TaskId == "wait" && r.State == "PAUSED"), "the pause waits");
+
+        // Another replica's store: this executor's poller is never told, it has to find the timer by polling.
+        await using (var db = engine.Context())
+        {
+            await new TimerStore(db, new TimerWakeUp(TimeProvider.System))
+                .AddAsync(id, new ExecutionTimer(paused.Run("wait").Id, DateTimeOffset.UtcNow, TimerKind.PauseEnded), CancellationToken.None);
+        }
+
+        var ended = await engine.WaitForEndAsync(id, TimeSpan.FromSeconds(30));
+        Assert.Equal("SUCCESS", ended.State);
+        Assert.Equal(["wait", "after"], ended.TaskIds);
+    }
+
+    [Fact]
+    public async Task An_idle_executor_writes_nothing_and_reads_a_few_times_a_second_at_most()
+    {
+        var database = await MigratedDatabase.CreateAsync(engine.Infrastructure);
+        await using var app = EngineFixture.Host("idle-executor", database, engine.RabbitMq, AddExecutorLoops);
+        await app.StartAsync();
+        try
+        {
+            await using var stats = NpgsqlDataSource.Create(database);
+            // The heartbeat's one insert is counted: what follows is the idle executor alone.
+            await Eventually.BecomesAsync(() => ScalarAsync(stats, "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'service_instance'"),
+                n => n > 0, "the instance row is registered");
+            var window = TimeSpan.FromSeconds(10);
+            var (transactions, writes) = (await TransactionsAsync(stats), await WritesAsync(stats));
+            await Task.Delay(window);
+            var (transactionsAfter, writesAfter) = (await TransactionsAsync(stats), await WritesAsync(stats));
+
+            // Before: a claim every 200 ms (50 in the window) and a sweep transaction every 2 s. Now: a timer read
+            // a second and an outbox read every 2 s (15), plus the two reads of this test.
+            Assert.InRange(transactionsAfter - transactions, 0, 25);
+            Assert.Equal(writes, writesAfter);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    /// <summary>The executor's loops as Executor.Service registers them, without the bus that would share the engine's queues.</summary>
+    private static void AddExecutorLoops(WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Kite:ServiceInstance:HeartbeatInterval"] = "01:00:00" });
+        builder.AddKiteDatabase();
+        builder.Services.Configure<ExecutorOptions>(builder.Configuration.GetSection("Kite:Executor"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SentOutboxRows>();
+        builder.Services.AddHostedService<OutboxFlusher>();
+        builder.Services.AddHostedService<OutboxSweeper>();
+        builder.Services.AddScoped<TimerStore>();
+        builder.Services.AddSingleton<TimerWakeUp>();
+        builder.Services.AddSingleton<StepCoalescer>();
+        builder.Services.AddSingleton<ExecutionSteps>();
+        builder.Services.AddHostedService<TimerPoller>();
+        builder.Services.AddHostedService<StaleExecutionSweeper>();
+    }
+
+    private static Task<long> TransactionsAsync(NpgsqlDataSource stats) =>
+        ScalarAsync(stats, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+
+    private static Task<long> WritesAsync(NpgsqlDataSource stats) =>
+        ScalarAsync(stats, "SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()");
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource stats, string sql)
+    {
+        await using var command = stats.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
