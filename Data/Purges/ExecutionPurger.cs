@@ -20,13 +20,11 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
     /// <summary>Calls to the internal storage at once within a batch, each deleting the files of a share of its executions.</summary>
     public int FileParallelism { get; init; } = 8;
 
-    /// <summary>
-    /// After each batch, wait this many times as long as the batch took (0: no wait; 1: the purge uses the database at
-    /// most half the time), so a long purge leaves room for the engine's own transactions.
-    /// </summary>
-    public double PauseRatio { get; init; }
+    public Task<PurgeRecord> RunAsync(string purgeId, ExecutionPurgeRequest request, CancellationToken cancellationToken) =>
+        RunAsync(purgeId, request, BackToBackBatches.Instance, cancellationToken);
 
-    public async Task<PurgeRecord> RunAsync(string purgeId, ExecutionPurgeRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs the purge, handing each batch's duration to <paramref name="pacer"/>, which decides the rest before the next.</summary>
+    public async Task<PurgeRecord> RunAsync(string purgeId, ExecutionPurgeRequest request, IBatchPacer pacer, CancellationToken cancellationToken)
     {
         var run = await PurgeRuns.StartAsync(dataSource, purgeId, Kind, JsonSerializer.Serialize(request), cancellationToken);
         if (run.State == PurgeRuns.Success)
@@ -36,7 +34,7 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
 
         try
         {
-            await PurgeAsync(purgeId, request, cancellationToken);
+            await PurgeAsync(purgeId, request, pacer, cancellationToken);
         }
         catch (Exception ex) when (ex is NpgsqlException or IOException)
         {
@@ -47,7 +45,7 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
         return await PurgeRuns.EndAsync(dataSource, purgeId, null, cancellationToken);
     }
 
-    private async Task PurgeAsync(string purgeId, ExecutionPurgeRequest request, CancellationToken cancellationToken)
+    private async Task PurgeAsync(string purgeId, ExecutionPurgeRequest request, IBatchPacer pacer, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var total = default(PurgeCounts);
@@ -58,28 +56,28 @@ public sealed class ExecutionPurger(NpgsqlDataSource dataSource, IInternalStorag
             batch.Add(execution);
             if (batch.Count == request.BatchSize)
             {
-                total += await DeleteAsync(purgeId, request, batch, ++number, cancellationToken);
+                total += await DeleteAsync(purgeId, request, batch, ++number, pacer, cancellationToken);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            total += await DeleteAsync(purgeId, request, batch, ++number, cancellationToken);
+            total += await DeleteAsync(purgeId, request, batch, ++number, pacer, cancellationToken);
         }
 
         logger.LogInformation("Purge {PurgeId} ended after {Batches} batch(es) in {Elapsed} ms: {Executions} executions, {Logs} logs, {Metrics} metrics, {Storages} files",
             purgeId, number, clock.ElapsedMilliseconds, total.Executions, total.Logs, total.Metrics, total.Storages);
     }
 
-    private async Task<PurgeCounts> DeleteAsync(string purgeId, ExecutionPurgeRequest request, List<ExecutionFiles> batch, int number, CancellationToken cancellationToken)
+    private async Task<PurgeCounts> DeleteAsync(string purgeId, ExecutionPurgeRequest request, List<ExecutionFiles> batch, int number, IBatchPacer pacer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var counts = await ExecutionBatch.DeleteAsync(dataSource, purgeId, request, batch, DeleteFilesAsync, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         logger.LogInformation("Purge {PurgeId} batch {Batch}: {Executions} executions, {Logs} logs, {Metrics} metrics, {Storages} files in {Elapsed} ms",
             purgeId, number, counts.Executions, counts.Logs, counts.Metrics, counts.Storages, elapsed.TotalMilliseconds);
-        await BatchPause.AfterAsync(elapsed, PauseRatio, cancellationToken);
+        await pacer.AfterBatchAsync(elapsed, cancellationToken);
         return counts;
     }
 

@@ -17,10 +17,11 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
 {
     public const string Kind = "PurgeLogs";
 
-    /// <summary>After each batch, wait this many times as long as the batch took (see <see cref="ExecutionPurger.PauseRatio"/>).</summary>
-    public double PauseRatio { get; init; }
+    public Task<PurgeRecord> RunAsync(string purgeId, LogPurgeRequest request, CancellationToken cancellationToken) =>
+        RunAsync(purgeId, request, BackToBackBatches.Instance, cancellationToken);
 
-    public async Task<PurgeRecord> RunAsync(string purgeId, LogPurgeRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs the purge, handing each batch's duration to <paramref name="pacer"/>, which decides the rest before the next.</summary>
+    public async Task<PurgeRecord> RunAsync(string purgeId, LogPurgeRequest request, IBatchPacer pacer, CancellationToken cancellationToken)
     {
         var run = await PurgeRuns.StartAsync(dataSource, purgeId, Kind, JsonSerializer.Serialize(request), cancellationToken);
         if (run.State == PurgeRuns.Success)
@@ -43,7 +44,7 @@ public sealed class LogPurger(NpgsqlDataSource dataSource, ILogger<LogPurger> lo
                     break;
                 }
 
-                await BatchPause.AfterAsync(Stopwatch.GetElapsedTime(started), PauseRatio, cancellationToken);
+                await pacer.AfterBatchAsync(Stopwatch.GetElapsedTime(started), cancellationToken);
             }
 
             logger.LogInformation("Purge {PurgeId} ended in {Elapsed} ms: {Logs} logs", purgeId, clock.ElapsedMilliseconds, total);

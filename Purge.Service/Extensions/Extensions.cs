@@ -35,12 +35,9 @@ public static class Extensions
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IInternalStorage>(), sp.GetRequiredService<ILogger<ExecutionPurger>>())
         {
             FileParallelism = sp.GetRequiredService<IOptions<PurgeOptions>>().Value.FileParallelism,
-            PauseRatio = sp.GetRequiredService<IOptions<PurgeOptions>>().Value.PauseRatio,
         });
-        builder.Services.AddSingleton(sp => new LogPurger(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<LogPurger>>())
-        {
-            PauseRatio = sp.GetRequiredService<IOptions<PurgeOptions>>().Value.PauseRatio,
-        });
+        builder.Services.AddSingleton<LogPurger>();
+        builder.AddPacing();
         builder.AddSchedules();
     }
 

@@ -8,6 +8,7 @@ using Kite.Data.Logs;
 using Kite.Data.Purges;
 using Kite.Data.Records;
 using Kite.Messaging.Contracts;
+using Kite.Purge.Pacing;
 using Kite.ServiceDefaults.Jobs;
 using MassTransit;
 using State = Kite.Core.Executions.State;
@@ -23,6 +24,7 @@ public sealed class PurgeJobConsumer(
     FlowCache flows,
     ExecutionPurger executions,
     LogPurger logs,
+    PurgePacers pacers,
     LogWriter taskLogs,
     TimeProvider clock,
     ILogger<PurgeJobConsumer> logger) : IConsumer<WorkerJob>
@@ -37,8 +39,10 @@ public sealed class PurgeJobConsumer(
         {
             var run = flow?.FindTask(job.TaskId) switch
             {
-                PurgeExecutions task => await executions.RunAsync(purgeId, Valid(PurgeTaskRequests.From(task, job.RenderContext()), r => r.Violations()), cancellationToken),
-                PurgeLogs task => await logs.RunAsync(purgeId, Valid(PurgeTaskRequests.From(task, job.RenderContext()), r => r.Violations()), cancellationToken),
+                PurgeExecutions task => await executions.RunAsync(purgeId, Valid(PurgeTaskRequests.From(task, job.RenderContext()), r => r.Violations()),
+                    pacers.For(purgeId, PurgePriority.Requested), cancellationToken),
+                PurgeLogs task => await logs.RunAsync(purgeId, Valid(PurgeTaskRequests.From(task, job.RenderContext()), r => r.Violations()),
+                    pacers.For(purgeId, PurgePriority.Requested), cancellationToken),
                 null => throw new TaskFailedException($"task {job.TaskId} was not found in {job.Namespace}.{job.FlowId} revision {job.FlowRevision}"),
                 var other => throw new TaskFailedException($"{other.Type} is not a purge task"),
             };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kite.Data;
 using Kite.Data.Purges;
 using Kite.Messaging.Contracts;
+using Kite.Purge.Pacing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class PurgeRequestedConsumer(
     KiteDbContext db,
     ExecutionPurger executions,
     LogPurger logs,
+    PurgePacers pacers,
     ILogger<PurgeRequestedConsumer> logger) : IConsumer<PurgeRequested>
 {
     public async Task Consume(ConsumeContext<PurgeRequested> context)
@@ -29,8 +31,8 @@ public sealed class PurgeRequestedConsumer(
 
         _ = purge.Kind switch
         {
-            ExecutionPurger.Kind => await executions.RunAsync(id, Read<ExecutionPurgeRequest>(purge.Request), context.CancellationToken),
-            LogPurger.Kind => await logs.RunAsync(id, Read<LogPurgeRequest>(purge.Request), context.CancellationToken),
+            ExecutionPurger.Kind => await executions.RunAsync(id, Read<ExecutionPurgeRequest>(purge.Request), pacers.For(id, PurgePriority.Requested), context.CancellationToken),
+            LogPurger.Kind => await logs.RunAsync(id, Read<LogPurgeRequest>(purge.Request), pacers.For(id, PurgePriority.Requested), context.CancellationToken),
             _ => throw new InvalidOperationException($"purge {id} is of unknown kind {purge.Kind}"),
         };
     }

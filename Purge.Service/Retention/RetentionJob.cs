@@ -1,4 +1,5 @@
 using Kite.Data.Purges;
+using Kite.Purge.Pacing;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -7,10 +8,11 @@ namespace Kite.Purge.Retention;
 /// <summary>
 /// Applies one retention policy (<c>executions</c> or <c>logs</c>): the default age everywhere but the overridden
 /// namespaces, then each override. Every run is a purge row named after its policy and fire time, so a run cut
-/// short and fired again by Quartz's misfire handling resumes instead of starting over.
+/// short and fired again by Quartz's misfire handling resumes instead of starting over. Retention purges are paced
+/// at <see cref="PurgePriority.Retention"/>, the most polite: nobody waits for them.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RetentionJob(ExecutionPurger executions, LogPurger logs, IOptions<RetentionOptions> options, TimeProvider clock) : IJob
+public sealed class RetentionJob(ExecutionPurger executions, LogPurger logs, PurgePacers pacers, IOptions<RetentionOptions> options, TimeProvider clock) : IJob
 {
     public const string PolicyKey = "policy";
     public const string ExecutionsPolicy = "executions";
@@ -38,14 +40,14 @@ public sealed class RetentionJob(ExecutionPurger executions, LogPurger logs, IOp
                 await executions.RunAsync(id, new ExecutionPurgeRequest
                 {
                     Namespace = ns, ExceptNamespaces = except, EndDate = now - age, BatchSize = settings.Executions.BatchSize,
-                }, context.CancellationToken);
+                }, pacers.For(id, PurgePriority.Retention), context.CancellationToken);
             }
             else
             {
                 await logs.RunAsync(id, new LogPurgeRequest
                 {
                     Namespace = ns, ExceptNamespaces = except, EndDate = now - age, BatchSize = settings.Logs.BatchSize,
-                }, context.CancellationToken);
+                }, pacers.For(id, PurgePriority.Retention), context.CancellationToken);
             }
         }
     }

@@ -5,7 +5,7 @@ namespace Kite.Purge.Tests.Fixtures;
 
 /// <summary>
 /// The engine fixture (executor and worker) plus Purge.Service, wired as their services wire them. Retention
-/// schedules are set never to fire on their own; tests trigger them.
+/// schedules are set never to fire on their own; tests trigger them. Purges are paced as configured by default.
 /// </summary>
 public sealed class PurgeFixture() : EngineFixture([("purge", builder =>
 {
@@ -14,6 +14,8 @@ public sealed class PurgeFixture() : EngineFixture([("purge", builder =>
         ["Kite:Purge:Retention:Executions:Schedule"] = Never,
         ["Kite:Purge:Retention:Logs:Schedule"] = Never,
         ["Kite:Purge:Retention:Namespaces:retention.keep:Logs"] = "30.00:00:00",
+        // The service runs inside the test process: its threads are the executor's and worker's too, so leave their priority.
+        ["Kite:Purge:Pacing:Nice"] = "0",
     });
     Kite.Purge.Extensions.Extensions.AddApplicationServices(builder);
 })])
