@@ -27,21 +27,7 @@ public sealed class ExecutionReplays(KiteDbContext db)
 
     public async Task InsertAsync(Execution replay, CancellationToken cancellationToken)
     {
-        var record = new ExecutionRecord
-        {
-            Id = replay.Id,
-            Namespace = replay.Namespace,
-            FlowId = replay.FlowId,
-            FlowRevision = replay.FlowRevision,
-            State = replay.State.ToKestraName(),
-            StartDate = replay.History.StartDate,
-            Inputs = PlainJsonColumns.Write(replay.Inputs),
-            Trigger = PlainJsonColumns.Write(replay.Trigger),
-            ParentId = replay.ParentId,
-            OriginalId = replay.OriginalId,
-        };
-        ExecutionMapping.CopyTo(replay, record);
-        db.Executions.Add(record);
+        db.Executions.Add(ExecutionMapping.ToNewRecord(replay));
         db.TaskRuns.AddRange(replay.TaskRuns.Select((run, position) => ExecutionMapping.ToRecord(run, replay.Id, position)));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -10,7 +10,7 @@ public static class ExecutionRow
 {
     public const string Columns =
         "id, namespace, flow_id, flow_revision, state, start_date, end_date, duration_ms, schedule_date, " +
-        "inputs::text, outputs::text, variables::text, labels::text, trigger::text, state_history::text, parent_id, original_id, attempt, deleted";
+        "inputs::text, outputs::text, variables::text, labels::text, trigger::text, state_history::text, parent_id, original_id, attempt, deleted, original_created_date";
 
     public static ExecutionResponse Read(NpgsqlDataReader row, IReadOnlyList<JsonObject>? taskRuns = null)
     {
@@ -38,7 +38,7 @@ public static class ExecutionRow
             Text(row, 16),
             Json(Text(row, 13)),
             row.GetBoolean(18),
-            new ExecutionMetadata(row.GetInt32(17), start),
+            new ExecutionMetadata(row.GetInt32(17), row.IsDBNull(19) ? start : row.GetFieldValue<DateTimeOffset>(19)),
             row.IsDBNull(8) ? null : row.GetFieldValue<DateTimeOffset>(8));
     }
 

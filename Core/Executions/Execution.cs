@@ -15,6 +15,16 @@ public sealed class Execution
     public Dictionary<string, object?>? Trigger { get; init; }
     public string? ParentId { get; init; }
     public string? OriginalId { get; init; }
+
+    /// <summary>Which execution of a <c>CREATE_NEW_EXECUTION</c> retry chain this is (Kestra's <c>metadata.attemptNumber</c>); 1 for the first.</summary>
+    public int AttemptNumber { get; init; } = 1;
+
+    /// <summary>When the chain's first execution was created (<c>metadata.originalCreatedDate</c>); null when this one is the first.</summary>
+    public DateTimeOffset? OriginalCreatedDate { get; init; }
+
+    /// <summary>The execution stays CREATED until then.</summary>
+    public DateTimeOffset? ScheduleDate { get; init; }
+
     private TaskRunIndex? index;
 
     public List<TaskRun> TaskRuns { get; init; } = [];

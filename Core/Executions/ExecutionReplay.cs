@@ -10,20 +10,7 @@ public static class ExecutionReplay
 {
     public static Execution From(Execution original, string? fromTaskRunId, int flowRevision, string newId, Func<string> newTaskRunId, DateTimeOffset now)
     {
-        var labels = new Dictionary<string, string>(original.Labels, StringComparer.Ordinal) { ["system.replay"] = "true" };
-        var replay = new Execution
-        {
-            Id = newId,
-            Namespace = original.Namespace,
-            FlowId = original.FlowId,
-            FlowRevision = flowRevision,
-            History = new StateHistory(State.Created, now),
-            Inputs = original.Inputs,
-            Labels = labels,
-            Trigger = original.Trigger,
-            ParentId = original.ParentId,
-            OriginalId = original.OriginalId ?? original.Id,
-        };
+        var replay = Start(original, flowRevision, newId, now, null);
         if (fromTaskRunId is null)
         {
             return replay;
@@ -56,6 +43,31 @@ public static class ExecutionReplay
 
         return replay;
     }
+
+    /// <summary>
+    /// Kestra's <c>CREATE_NEW_EXECUTION</c> retry: a replay of the whole flow on the same revision, which starts at
+    /// <paramref name="startAt"/>.
+    /// </summary>
+    public static Execution NextAttempt(Execution failed, string newId, DateTimeOffset now, DateTimeOffset startAt) =>
+        Start(failed, failed.FlowRevision, newId, now, startAt);
+
+    // Like Kestra's, every replay is the next attempt of the original: the attempt number grows, the creation date is the first's.
+    private static Execution Start(Execution original, int flowRevision, string newId, DateTimeOffset now, DateTimeOffset? startAt) => new()
+    {
+        Id = newId,
+        Namespace = original.Namespace,
+        FlowId = original.FlowId,
+        FlowRevision = flowRevision,
+        History = new StateHistory(State.Created, now),
+        Inputs = original.Inputs,
+        Labels = new Dictionary<string, string>(original.Labels, StringComparer.Ordinal) { ["system.replay"] = "true" },
+        Trigger = original.Trigger,
+        ParentId = original.ParentId,
+        OriginalId = original.OriginalId ?? original.Id,
+        AttemptNumber = original.AttemptNumber + 1,
+        OriginalCreatedDate = original.OriginalCreatedDate ?? original.History.StartDate,
+        ScheduleDate = startAt,
+    };
 
     private static TaskRun Copy(TaskRun run, Dictionary<string, string> ids, bool rerun, DateTimeOffset now)
     {

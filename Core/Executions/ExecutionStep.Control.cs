@@ -38,6 +38,15 @@ public sealed partial class ExecutionStep
         }
 
         execution.History.Enter(State.Killing, Now);
+        KillOpenRuns();
+        execution.History.Enter(State.Killed, Now);
+        result.Killed = true;
+        return true;
+    }
+
+    /// <summary>Every run not yet ended is killed, with the subflow executions it waits for; workers are told to stop theirs.</summary>
+    private void KillOpenRuns()
+    {
         foreach (var run in execution.TaskRuns.Where(r => !r.State.IsTerminated()))
         {
             if (tasks[run.TaskId] is Subflow && run.Outputs?.GetValueOrDefault("executionId") is string child)
@@ -49,14 +58,11 @@ public sealed partial class ExecutionStep
             {
                 run.Attempts[^1].State = State.Killed;
                 run.Attempts[^1].EndDate = Now;
+                result.Killed |= tasks[run.TaskId].Kind == TaskKind.Runnable;
             }
 
             run.Enter(State.Killed, Now);
         }
-
-        execution.History.Enter(State.Killed, Now);
-        result.Killed = true;
-        return true;
     }
 
     private bool ReplaceLabels(Dictionary<string, string> labels)

@@ -41,16 +41,14 @@ public sealed partial class ExecutionStep
             return false;
         }
 
-        if (policy.Behavior == RetryBehavior.CreateNewExecution)
-        {
-            Log("WARN", $"{task.Id}: the retry behavior CREATE_NEW_EXECUTION is not supported yet; the task is not retried", run);
-            return false;
-        }
-
+        // A new execution counts its attempts and its duration over the whole chain, not over this task run.
+        var newExecution = policy.Behavior == RetryBehavior.CreateNewExecution;
         DateTimeOffset? due;
         try
         {
-            due = RetryDecision.Next(policy, run.Attempts.Count, run.Attempts[0].StartDate, Now, environment.Random());
+            due = newExecution
+                ? RetryDecision.Next(policy, execution.AttemptNumber, execution.OriginalCreatedDate ?? execution.History.StartDate, Now, environment.Random())
+                : RetryDecision.Next(policy, run.Attempts.Count, run.Attempts[0].StartDate, Now, environment.Random());
         }
         catch (TaskFailedException ex)
         {
@@ -63,14 +61,50 @@ public sealed partial class ExecutionStep
             return false;
         }
 
+        if (newExecution)
+        {
+            RetryInNewExecution(run, next);
+            return true;
+        }
+
         run.Enter(State.Retrying, Now);
         result.Timers.Add(new ExecutionTimer(run.Id, next, TimerKind.Retry));
         Log("WARN", $"{task.Id} failed on attempt {run.Attempts.Count}; attempt {run.Attempts.Count + 1} at {next:O}", run);
         return true;
     }
 
+    /// <summary>
+    /// As Kestra does: the run and its flowable parents become RETRIED, the execution ends RETRIED (runs still open
+    /// are killed), and a replay of the whole flow, the chain's next attempt, is created to start at <paramref name="due"/>.
+    /// </summary>
+    private void RetryInNewExecution(TaskRun run, DateTimeOffset due)
+    {
+        for (var retried = run; retried is not null; retried = Parent(retried))
+        {
+            if (retried.Attempts.Count > 0 && !retried.Attempts[^1].State.IsTerminated())
+            {
+                retried.Attempts[^1].State = State.Retried;
+                retried.Attempts[^1].EndDate = Now;
+            }
+
+            retried.Enter(State.Retried, Now);
+        }
+
+        KillOpenRuns();
+        execution.History.Enter(State.Retried, Now);
+        var next = ExecutionReplay.NextAttempt(execution, environment.NewExecutionId(), Now, due);
+        result.Retries.Add(next);
+        Log("WARN", $"{run.TaskId} failed in attempt {execution.AttemptNumber} of the execution; attempt {next.AttemptNumber} is execution {next.Id}, at {due:O}", run);
+    }
+
     private bool Elapsed(TimerElapsed timer)
     {
+        if (timer.Kind == TimerKind.ScheduledStart)
+        {
+            // The timer is the schedule: the start does not wait for this host's clock to agree.
+            return execution.State == State.Created && execution.History.Enter(State.Running, Now);
+        }
+
         if (execution.State.IsTerminated() || execution.FindTaskRun(timer.TaskRunId) is not { } run)
         {
             return false;

@@ -82,7 +82,7 @@ public sealed partial class ExecutionStep
 
     private bool Handle(ExecutionEvent @event) => @event switch
     {
-        ExecutionStarted when execution.State == State.Created => execution.History.Enter(State.Running, Now),
+        ExecutionStarted when execution.State == State.Created => Start(),
         ExecutionDequeued when execution.State == State.Queued => execution.History.Enter(State.Running, Now),
         ConcurrencyLimitReached limited when execution.State == State.Created => LimitReached(limited),
         TaskRunStarted started when Current(started.TaskRunId, started.Attempt) is { } run => Started(run),
@@ -96,6 +96,18 @@ public sealed partial class ExecutionStep
         SubflowEnded ended => SubflowFinished(ended),
         _ => false,
     };
+
+    /// <summary>RUNNING now, or a timer for its <c>scheduleDate</c>.</summary>
+    private bool Start()
+    {
+        if (!ScheduledStart.Waits(execution, Now))
+        {
+            return execution.History.Enter(State.Running, Now);
+        }
+
+        result.Timers.Add(ScheduledStart.Timer(execution));
+        return true;
+    }
 
     private bool Started(TaskRun run) => Started(run, Now);
 

@@ -8,6 +8,9 @@ public sealed class ExecutionStepResult
     public List<ExecutionTimer> Timers { get; } = [];
     public List<SubflowLaunch> Subflows { get; } = [];
 
+    /// <summary>New executions that retry this one (<c>CREATE_NEW_EXECUTION</c>), CREATED, each with its scheduled start.</summary>
+    public List<Execution> Retries { get; } = [];
+
     /// <summary>Child executions to kill with this one (kills cascade).</summary>
     public List<string> ChildrenToKill { get; } = [];
 

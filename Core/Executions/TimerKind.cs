@@ -11,4 +11,7 @@ public enum TimerKind
 
     /// <summary>A LoopUntil's next check is due.</summary>
     LoopCheck,
+
+    /// <summary>A CREATED execution's <c>scheduleDate</c> has come (the timer's task run id is the execution's id).</summary>
+    ScheduledStart,
 }

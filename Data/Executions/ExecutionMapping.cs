@@ -20,8 +20,34 @@ public static class ExecutionMapping
         Trigger = PlainJsonColumns.Read(record.Trigger),
         ParentId = record.ParentId,
         OriginalId = record.OriginalId,
+        AttemptNumber = record.Attempt,
+        OriginalCreatedDate = record.OriginalCreatedDate,
+        ScheduleDate = record.ScheduleDate,
         TaskRuns = [.. taskRuns.OrderBy(t => t.Position).Select(ToDomain)],
     };
+
+    /// <summary>The row of an execution the executor or the Api creates from a domain one (a replay, a retry in a new execution).</summary>
+    public static ExecutionRecord ToNewRecord(Execution execution)
+    {
+        var record = new ExecutionRecord
+        {
+            Id = execution.Id,
+            Namespace = execution.Namespace,
+            FlowId = execution.FlowId,
+            FlowRevision = execution.FlowRevision,
+            State = execution.State.ToKestraName(),
+            StartDate = execution.History.StartDate,
+            ScheduleDate = execution.ScheduleDate,
+            Inputs = PlainJsonColumns.Write(execution.Inputs),
+            Trigger = PlainJsonColumns.Write(execution.Trigger),
+            ParentId = execution.ParentId,
+            OriginalId = execution.OriginalId,
+            Attempt = execution.AttemptNumber,
+            OriginalCreatedDate = execution.OriginalCreatedDate,
+        };
+        CopyTo(execution, record);
+        return record;
+    }
 
     public static TaskRun ToDomain(TaskRunRecord record) => new()
     {

@@ -87,6 +87,10 @@ namespace Kite.Data.Migrations
                         .HasColumnName("namespace")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("OriginalCreatedDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("original_created_date");
+
                     b.Property<string>("OriginalId")
                         .HasColumnType("text")
                         .HasColumnName("original_id");

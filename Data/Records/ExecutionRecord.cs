@@ -20,7 +20,11 @@ public sealed class ExecutionRecord
     public string? StateHistory { get; set; }
     public string? ParentId { get; set; }
     public string? OriginalId { get; set; }
+    /// <summary>Kestra's <c>metadata.attemptNumber</c>: which execution of a replay or retry chain this is.</summary>
     public int Attempt { get; set; } = 1;
+
+    /// <summary>Kestra's <c>metadata.originalCreatedDate</c>; null when this execution is the first of its chain.</summary>
+    public DateTimeOffset? OriginalCreatedDate { get; set; }
     public bool Deleted { get; set; }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class ExecutionStepRunner(
                 locked = locked with { Execution = ExecutionMapping.ToDomain(locked.Record, locked.TaskRunRecords.Values) };
                 execution = locked.Execution;
                 // A start that took a concurrency slot shows RUNNING before FAILED, so that the end gives the slot back.
-                var tookSlot = flow?.Concurrency is not null && before == State.Created && events.Any(e => e is ExecutionStarted);
+                var tookSlot = flow?.Concurrency is not null && ScheduledStart.StartsNow(execution, events, now);
                 result = UndecidedStep.Fail(execution, now, error, tookSlot);
             }
 
@@ -97,6 +97,8 @@ public sealed class ExecutionStepRunner(
                     : StepMessages.SubflowStarted(launch, now));
             }
 
+            // A retry in a new execution is written with the step that decided it; its ExecutionCreated is in the outbox.
+            db.Executions.AddRange(result.Retries.Select(ExecutionMapping.ToNewRecord));
             foreach (var timer in result.Timers)
             {
                 await timers.AddAsync(execution.Id, timer, cancellationToken);
@@ -175,7 +177,7 @@ public sealed class ExecutionStepRunner(
     /// <summary>A starting execution of a flow with a concurrency limit takes a slot, or is queued, cancelled or failed.</summary>
     private async Task<IReadOnlyList<ExecutionEvent>> AdmitAsync(Execution execution, Concurrency limit, IReadOnlyList<ExecutionEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (execution.State != State.Created || !events.Any(e => e is ExecutionStarted)
+        if (!ScheduledStart.StartsNow(execution, events, now)
             || await slots.TryTakeAsync(execution.Namespace, execution.FlowId, limit.Limit, cancellationToken))
         {
             return events;

@@ -36,13 +36,16 @@ public static class StepMessages
         }
 
         outbox.AddRange(result.ChildrenToKill.Select(child => OutboxMessages.ToEveryone(new KillExecution(child), now)));
-        if (result.StateChanged && execution.State.IsTerminated() && SubflowLauncher.WaitingParent(execution) is { } parent)
+        // A child retried in a new execution has not ended for its parent: the last of the chain answers, under the
+        // id the parent waits for (the chain's first).
+        if (result.StateChanged && execution.State.IsTerminated() && execution.State != State.Retried && SubflowLauncher.WaitingParent(execution) is { } parent)
         {
             outbox.Add(OutboxMessages.ToEveryone(
-                new SubflowExecutionEnded(parent.ExecutionId, parent.TaskRunId, execution.Id, execution.State.ToKestraName(), PlainJson.Write(execution.Outputs), null),
+                new SubflowExecutionEnded(parent.ExecutionId, parent.TaskRunId, execution.OriginalId ?? execution.Id, execution.State.ToKestraName(), PlainJson.Write(execution.Outputs), null),
                 now));
         }
 
+        outbox.AddRange(result.Retries.Select(retry => OutboxMessages.ToEveryone(new ExecutionCreated(retry.Id), now)));
         return outbox;
     }
 

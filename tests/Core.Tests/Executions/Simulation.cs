@@ -30,6 +30,13 @@ public sealed class Simulation
         };
     }
 
+    private Simulation(Flow flow, Execution execution, DateTimeOffset now)
+    {
+        Flow = flow;
+        Execution = execution;
+        this.now = now;
+    }
+
     public Flow Flow { get; }
     public Execution Execution { get; }
     public List<TaskRunJob> Sent { get; } = [];
@@ -41,7 +48,13 @@ public sealed class Simulation
     /// <summary>Child executions the steps asked for.</summary>
     public List<SubflowLaunch> Subflows { get; } = [];
 
+    /// <summary>New executions the steps asked for to retry this one (<c>CREATE_NEW_EXECUTION</c>).</summary>
+    public List<Execution> Retries { get; } = [];
+
     public DateTimeOffset Now => now;
+
+    /// <summary>The execution that retries this one, on the same flow, its clock where this one stopped.</summary>
+    public Simulation NextAttempt() => new(Flow, Retries.Single(), now) { Budget = Budget, Outcome = Outcome };
 
     /// <summary>The render budget of every step, as the executor's host gives it.</summary>
     public RenderBudget Budget { get; init; } = RenderBudget.Default;
@@ -70,6 +83,7 @@ public sealed class Simulation
         Logs.AddRange(result.Logs);
         Timers.AddRange(result.Timers);
         Subflows.AddRange(result.Subflows);
+        Retries.AddRange(result.Retries);
         return result;
     }
 
@@ -84,10 +98,7 @@ public sealed class Simulation
         {
             if (queue.Count == 0)
             {
-                var timer = Timers.MinBy(t => t.Due)!;
-                Timers.Remove(timer);
-                now = timer.Due > now ? timer.Due : now;
-                foreach (var next in Apply(new TimerElapsed(timer.TaskRunId, timer.Kind)).Jobs)
+                foreach (var next in FireEarliestTimer().Jobs)
                 {
                     queue.Enqueue(next);
                 }
@@ -123,6 +134,15 @@ public sealed class Simulation
         Attempts = [.. run.Attempts.Select(a => new TaskRunAttempt { State = a.State, StartDate = a.StartDate, EndDate = a.EndDate })],
         Outputs = run.Outputs,
     };
+
+    /// <summary>Fires the earliest stored timer at its due time, as the executor's poller does.</summary>
+    public ExecutionStepResult FireEarliestTimer()
+    {
+        var timer = Timers.MinBy(t => t.Due)!;
+        Timers.Remove(timer);
+        now = timer.Due > now ? timer.Due : now;
+        return Apply(new TimerElapsed(timer.TaskRunId, timer.Kind));
+    }
 
     public IEnumerable<string> TaskIds() => Execution.TaskRuns.Select(r => r.TaskId);
 
