@@ -45,6 +45,15 @@ public sealed class AppHostBuilder
         return ApiCredentials = new ApiCredentials(username, password);
     }
 
+    /// <summary>
+    /// The key of SECRET inputs, shared by the Api, Scheduler, Executor and Worker: <c>Kite:Encryption:SecretKey</c> from the
+    /// AppHost's own configuration, or one generated on first run and kept in the data folder, so that executions
+    /// stored by one run still decrypt in the next. Nothing is generated when publishing.
+    /// </summary>
+    public string EncryptionKey() =>
+        web.Configuration["Kite:Encryption:SecretKey"]
+        ?? (PublishCommand is null ? GeneratedSecret.ReadOrCreate(Path.Combine(Settings.ResolveDataDirectory(), "encryption-key")) : "published-as-a-secret");
+
     public IReadOnlyList<Resource> Resources => resources;
 
     public static AppHostBuilder Create(string[] args) => new(args);

@@ -10,6 +10,7 @@ using Kite.Core.Values;
 using Kite.Data.Storage;
 using Kite.Messaging;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Secrets;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,7 @@ public static class ExecutionControlApi
         IPublishEndpoint bus,
         IInternalStorage storage,
         IOptions<ApiOptions> options,
+        InputEncryption encryption,
         CancellationToken cancellationToken)
     {
         var execution = await reader.ReadAsync(id, cancellationToken);
@@ -98,7 +100,7 @@ public static class ExecutionControlApi
         try
         {
             var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
-            var inputs = definitions.Count == 0 ? ExecutionInputs.AsGiven(submitted) : ExecutionInputs.Resolve(definitions, submitted);
+            var inputs = definitions.Count == 0 ? ExecutionInputs.AsGiven(submitted) : ExecutionInputs.Resolve(definitions, submitted, encryption.Cipher);
             if (!inputs.IsValid)
             {
                 await files.DiscardAsync();

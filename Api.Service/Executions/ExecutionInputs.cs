@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Kite.Core.Inputs;
+using Kite.Core.Secrets;
 
 namespace Kite.Api.Executions;
 
@@ -11,17 +12,18 @@ namespace Kite.Api.Executions;
 /// </summary>
 public static class ExecutionInputs
 {
-    public static InputResolution Resolve(IReadOnlyList<Input>? definitions, IReadOnlyDictionary<string, object?> submitted)
+    /// <param name="cipher">Encrypts SECRET inputs; without it they are refused.</param>
+    public static InputResolution Resolve(IReadOnlyList<Input>? definitions, IReadOnlyDictionary<string, object?> submitted, SecretCipher? cipher)
     {
         InputResolution resolved;
         try
         {
-            resolved = InputResolver.Resolve(definitions, submitted);
+            resolved = InputResolver.Resolve(definitions, submitted, cipher: cipher);
         }
         catch (Exception e) when (IsCoercion(e))
         {
             // Resolved one at a time, so that the error names the input that threw.
-            resolved = OneByOne(definitions ?? [], submitted);
+            resolved = OneByOne(definitions ?? [], submitted, cipher);
         }
 
         return resolved with { Errors = [.. resolved.Errors, .. Unstorable(resolved.Values)] };
@@ -35,7 +37,7 @@ public static class ExecutionInputs
         .Where(v => v.Problem is not null)
         .Select(v => new InputError(v.Input, $"input '{v.Input}' {v.Problem}"));
 
-    private static InputResolution OneByOne(IReadOnlyList<Input> definitions, IReadOnlyDictionary<string, object?> submitted)
+    private static InputResolution OneByOne(IReadOnlyList<Input> definitions, IReadOnlyDictionary<string, object?> submitted, SecretCipher? cipher)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var errors = new List<InputError>();
@@ -43,7 +45,7 @@ public static class ExecutionInputs
         {
             try
             {
-                var one = InputResolver.Resolve([definition], submitted);
+                var one = InputResolver.Resolve([definition], submitted, cipher: cipher);
                 foreach (var (id, value) in one.Values)
                 {
                     values[id] = value;

@@ -8,6 +8,7 @@ using Kite.Core.Flows;
 using Kite.Core.Inputs;
 using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
+using Kite.ServiceDefaults.Secrets;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class ExecutionsApi
         ExecutionStore executions,
         IInternalStorage storage,
         IOptions<ApiOptions> options,
+        InputEncryption encryption,
         CancellationToken cancellationToken)
     {
         var wait = QueryValues.Bool(request.Query, "wait");
@@ -65,7 +67,7 @@ public static class ExecutionsApi
         try
         {
             var submitted = await SubmittedInputs.ReadAsync(request, options.Value, files, cancellationToken);
-            var inputs = ExecutionInputs.Resolve(flow.Inputs, submitted);
+            var inputs = ExecutionInputs.Resolve(flow.Inputs, submitted, encryption.Cipher);
             if (!inputs.IsValid)
             {
                 await files.DiscardAsync();

@@ -12,6 +12,7 @@ using Kite.Api.Triggers;
 using Kite.Api.Ui;
 using Kite.Api.Webhooks;
 using Kite.Data.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -43,6 +44,7 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowStore>();
+        builder.Services.AddInputEncryption();
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();
         builder.Services.AddScoped<ExecutionReplays>();

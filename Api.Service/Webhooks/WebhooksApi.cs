@@ -6,6 +6,7 @@ using Kite.Core.Expressions;
 using Kite.Core.Flows;
 using Kite.Core.Inputs;
 using Kite.Core.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class WebhooksApi
         FlowStore flows,
         ExecutionLauncher launcher,
         IOptions<ApiOptions> options,
+        InputEncryption encryption,
         CancellationToken cancellationToken)
     {
         var stored = await flows.LatestAsync(@namespace, flowId, cancellationToken);
@@ -47,7 +49,7 @@ public static class WebhooksApi
         }
 
         var variables = await WebhookCall.ReadAsync(request, options.Value, cancellationToken);
-        var inputs = ExecutionInputs.Resolve(flow.Inputs, RenderInputs(webhook, variables));
+        var inputs = ExecutionInputs.Resolve(flow.Inputs, RenderInputs(webhook, variables), encryption.Cipher);
         if (!inputs.IsValid)
         {
             return Problem.InvalidInputs(inputs.Errors.Select(e => (e.InputId, e.Message)));

@@ -21,6 +21,7 @@ public sealed partial class ExecutionStep
             labels[TemplateEngine.Render(label.Key, context)] = TemplateEngine.Render(label.Value, context);
         }
 
+        MaskLabels(labels);
         DateTimeOffset? scheduleDate = subflow.ScheduleDate is { } date ? TaskTimes.Date(TemplateEngine.Render(date, context), "scheduleDate") : null;
         var child = environment.NewExecutionId();
         run.Attempts.Add(new TaskRunAttempt { State = State.Running, StartDate = Now });
@@ -28,7 +29,10 @@ public sealed partial class ExecutionStep
         run.Outputs = new Dictionary<string, object?> { ["executionId"] = child };
         run.Changed = true;
         variables.OutputsChanged();
-        result.Subflows.Add(new SubflowLaunch(run.Id, child, subflow, inputs, labels, scheduleDate));
+        result.Subflows.Add(new SubflowLaunch(run.Id, child, subflow, inputs, labels, scheduleDate)
+        {
+            SecretInputs = [.. inputs.Where(i => environment.Mask.Holds(i.Value)).Select(i => i.Key)],
+        });
         if (!subflow.Wait)
         {
             EndSubflowRun(run, State.Success);

@@ -272,6 +272,7 @@ public sealed partial class ExecutionStep
                     break;
                 case TaskKind.ExecutionUpdating:
                     exitState ??= ExecutionUpdates.Apply(task, execution, variables.Context(run, task));
+                    MaskLabels(execution.Labels);
                     run.Enter(State.Success, Now);
                     break;
                 case TaskKind.Runnable:
@@ -309,7 +310,7 @@ public sealed partial class ExecutionStep
             try
             {
                 var context = variables.Context(null, null);
-                execution.Outputs = outputs.ToDictionary(o => o.Id, o => ValueRenderer.Render(o.Value, context), StringComparer.Ordinal);
+                execution.Outputs = outputs.ToDictionary(o => o.Id, o => environment.Mask.Apply(ValueRenderer.Render(o.Value, context)), StringComparer.Ordinal);
             }
             catch (ExpressionException ex)
             {
@@ -322,5 +323,14 @@ public sealed partial class ExecutionStep
     }
 
     private void Log(string level, string message, TaskRun? run) =>
-        result.Logs.Add(new ExecutionLogLine(Now, level, message, run?.Id, run?.TaskId));
+        result.Logs.Add(new ExecutionLogLine(Now, level, environment.Mask.Apply(message), run?.Id, run?.TaskId));
+
+    /// <summary>Labels are shown and filtered on: a secret a render put in one is masked.</summary>
+    private void MaskLabels(Dictionary<string, string> labels)
+    {
+        foreach (var (key, value) in labels.Where(l => environment.Mask.Holds(l.Value)).ToList())
+        {
+            labels[key] = environment.Mask.Apply(value);
+        }
+    }
 }

@@ -1,11 +1,21 @@
 using Kite.Core.Expressions;
+using Kite.Core.Secrets;
 
 namespace Kite.Core.Executions;
 
-/// <summary>What a step needs from outside, supplied by the host: the clock, new ids, secrets, the <c>envs</c> variables and the render budget.</summary>
+/// <summary>What a step needs from outside, supplied by the host: the clock, new ids, secrets and their mask, the <c>envs</c> variables and the render budget.</summary>
 public sealed record StepEnvironment(DateTimeOffset Now, Func<string> NewId)
 {
     public ISecretStore? Secrets { get; init; }
+
+    /// <summary>Decrypts the SECRET inputs the step's renders read.</summary>
+    public SecretCipher? Cipher { get; init; }
+
+    /// <summary>
+    /// Every secret the step's renders read (<c>secret()</c>, SECRET inputs): masked in what the step writes (the flow
+    /// outputs, labels, its log lines), and never given to a Subflow input that would store it as plain text.
+    /// </summary>
+    public SecretMask Mask { get; init; } = new();
     public IReadOnlyDictionary<string, object?> Envs { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>The id of a new execution (a Subflow's child); task-run ids by default.</summary>

@@ -9,4 +9,8 @@ public sealed record SubflowLaunch(
     Subflow Task,
     Dictionary<string, object?> Inputs,
     Dictionary<string, string> Labels,
-    DateTimeOffset? ScheduleDate);
+    DateTimeOffset? ScheduleDate)
+{
+    /// <summary>The inputs whose value holds a secret: the child may take them only as SECRET inputs, which it stores encrypted.</summary>
+    public IReadOnlyList<string> SecretInputs { get; init; } = [];
+}

@@ -33,6 +33,24 @@ public sealed class SecretMask
         }
     }
 
+    /// <summary>A value with every text in it masked, maps and lists copied only where they hold a secret.</summary>
+    public object? Apply(object? value) => IsEmpty ? value : value switch
+    {
+        string text => Apply(text),
+        IReadOnlyDictionary<string, object?> map when Holds(map) => map.ToDictionary(e => e.Key, e => Apply(e.Value), StringComparer.Ordinal),
+        IReadOnlyList<object?> items when Holds(items) => items.Select(Apply).ToList(),
+        _ => value,
+    };
+
+    /// <summary>Whether a secret this mask knows appears in a text of the value.</summary>
+    public bool Holds(object? value) => !IsEmpty && value switch
+    {
+        string text => values.Any(v => text.Contains(v, StringComparison.Ordinal)),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(Holds),
+        IReadOnlyList<object?> items => items.Any(Holds),
+        _ => false,
+    };
+
     public string Apply(string text)
     {
         // Replace returns the same string when the value is not in it: no search before it.

@@ -1,3 +1,5 @@
+using Kite.Core.Secrets;
+
 namespace Kite.Core.Inputs;
 
 /// <summary>
@@ -8,10 +10,12 @@ namespace Kite.Core.Inputs;
 public static class InputResolver
 {
     /// <param name="renderDefault">Renders a default written as an expression (<c>"{{ now() }}"</c>); without it such defaults are kept as text.</param>
+    /// <param name="cipher">Encrypts SECRET inputs; without it a SECRET input is refused, never stored as plain text.</param>
     public static InputResolution Resolve(
         IReadOnlyList<Input>? definitions,
         IReadOnlyDictionary<string, object?> submitted,
-        Func<string, object?>? renderDefault = null)
+        Func<string, object?>? renderDefault = null,
+        SecretCipher? cipher = null)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var errors = new List<InputError>();
@@ -33,7 +37,7 @@ public static class InputResolver
             }
             try
             {
-                values[input.Id] = input.Coerce(raw);
+                values[input.Id] = input is SecretInput ? Sealed(input, raw, cipher) : input.Coerce(raw);
             }
             catch (FormatException e)
             {
@@ -42,6 +46,23 @@ public static class InputResolver
             }
         }
         return new InputResolution(values, errors);
+    }
+
+    /// <summary>A SECRET's value as stored: encrypted, or kept as given when it is already this key's cipher text (a replay).</summary>
+    private static Dictionary<string, object?> Sealed(Input input, object raw, SecretCipher? cipher)
+    {
+        if (cipher is null)
+        {
+            throw new FormatException("SECRET inputs are stored encrypted, and no key is configured: give the Api, Scheduler, Executor and Worker the same Kite:Encryption:SecretKey");
+        }
+
+        if (EncryptedValue.TryRead(raw, out var cipherText))
+        {
+            cipher.Decrypt(cipherText);
+            return EncryptedValue.Of(cipherText);
+        }
+
+        return EncryptedValue.Of(cipher.Encrypt((string)input.Coerce(raw)));
     }
 
     // An empty string submitted for a non-text input means "not given", as an empty form field does.

@@ -43,7 +43,7 @@ public static class Extensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        builder.Services.AddSecrets();
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();

@@ -10,6 +10,7 @@ using Kite.Executor.ConcurrencyLimits;
 using Kite.Executor.Outbox;
 using Kite.Executor.Subflows;
 using Kite.Executor.Timers;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Kite.Executor.Steps;
@@ -31,6 +32,7 @@ public sealed class ExecutionStepRunner(
     TimeProvider clock,
     IOptions<ExecutorOptions> options,
     ISecretStore secrets,
+    InputEncryption encryption,
     KeptExecutions kept,
     ILogger<ExecutionStepRunner> logger)
 {
@@ -68,7 +70,7 @@ public sealed class ExecutionStepRunner(
             {
                 result = flow is null
                     ? FlowMissing(execution, now)
-                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget, Secrets = secrets });
+                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget, Secrets = secrets, Cipher = encryption.Cipher });
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -2,6 +2,7 @@ using Kite.Core.Executions;
 using Kite.Core.Flows;
 using Kite.Core.Tasks;
 using Kite.Core.Values;
+using Kite.Data.Executions;
 using Kite.Data.Records;
 using Kite.Executor.Outbox;
 using Kite.Executor.Subflows;
@@ -41,7 +42,7 @@ public static class StepMessages
         if (result.StateChanged && execution.State.IsTerminated() && execution.State != State.Retried && SubflowLauncher.WaitingParent(execution) is { } parent)
         {
             outbox.Add(OutboxMessages.ToEveryone(
-                new SubflowExecutionEnded(parent.ExecutionId, parent.TaskRunId, execution.OriginalId ?? execution.Id, execution.State.ToKestraName(), PlainJson.Write(execution.Outputs), null),
+                new SubflowExecutionEnded(parent.ExecutionId, parent.TaskRunId, execution.OriginalId ?? execution.Id, execution.State.ToKestraName(), PlainJsonColumns.Write(execution.Outputs), null),
                 now));
         }
 

@@ -6,6 +6,7 @@ using Kite.Data;
 using Kite.Data.Executions;
 using Kite.Data.Flows;
 using Kite.Data.Records;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kite.Executor.Subflows;
@@ -14,7 +15,7 @@ namespace Kite.Executor.Subflows;
 /// Writes the CREATED rows of the child executions a step asked for, in the step's transaction. A child that cannot
 /// be created (unknown or disabled flow, bad inputs) is reported back as the reason, and the parent task fails with it.
 /// </summary>
-public sealed class SubflowLauncher(KiteDbContext db, FlowCache flows)
+public sealed class SubflowLauncher(KiteDbContext db, FlowCache flows, InputEncryption encryption)
 {
     /// <returns>Null when the child row is staged, else why it could not be.</returns>
     public async Task<string?> StageAsync(Execution parent, SubflowLaunch launch, DateTimeOffset now, CancellationToken cancellationToken)
@@ -35,7 +36,12 @@ public sealed class SubflowLauncher(KiteDbContext db, FlowCache flows)
             return $"flow {task.Namespace}.{task.FlowId} is disabled";
         }
 
-        var inputs = InputResolver.Resolve(flow.Inputs, launch.Inputs);
+        if (PlainSecrets(flow, launch) is { } plain)
+        {
+            return plain;
+        }
+
+        var inputs = InputResolver.Resolve(flow.Inputs, launch.Inputs, cipher: encryption.Cipher);
         if (!inputs.IsValid)
         {
             return string.Join("; ", inputs.Errors.Select(e => e.Message));
@@ -68,6 +74,18 @@ public sealed class SubflowLauncher(KiteDbContext db, FlowCache flows)
             Trigger = PlainJson.Write(Trigger(parent, launch)),
         });
         return null;
+    }
+
+    /// <summary>Why the child would store a secret of the parent as plain text, or null when it would not.</summary>
+    private static string? PlainSecrets(Flow flow, SubflowLaunch launch)
+    {
+        var plain = launch.SecretInputs
+            .Where(id => flow.Inputs?.FirstOrDefault(i => i.Id == id) is { } input && input is not SecretInput)
+            .Select(id => $"input '{id}'")
+            .ToList();
+        return plain.Count == 0
+            ? null
+            : $"{string.Join(", ", plain)} of flow {flow.Namespace}.{flow.Id} would receive a secret and store it as plain text; declare {(plain.Count == 1 ? "it" : "them")} type: SECRET, which is stored encrypted";
     }
 
     /// <summary>Kestra's subflow trigger: the child knows its parent execution and the task run waiting for it.</summary>

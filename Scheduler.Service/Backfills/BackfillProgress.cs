@@ -8,6 +8,7 @@ using Kite.Data.Flows;
 using Kite.Data.Triggers;
 using Kite.Scheduler.Executions;
 using Kite.Scheduler.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,6 +21,7 @@ namespace Kite.Scheduler.Backfills;
 /// A backfill whose last slot has fired and whose executions have all ended is cleared.
 /// </summary>
 public sealed class BackfillProgress(
+    InputEncryption encryption,
     NpgsqlDataSource database,
     FlowCache flows,
     SchedulerZone zone,
@@ -112,7 +114,7 @@ public sealed class BackfillProgress(
 
             var labels = (backfill.Labels ?? []).Append(new KeyValuePair<string, string>("backfill", "true"));
             var id = DeterministicIds.For($"backfill:{row.Ns}:{row.Flow}:{row.Trigger}:{backfill.CreatedAt.UtcTicks}:{slot.UtcTicks}");
-            executions.Add(ExecutionFactory.Create(flow, revision, inputs, schedule.Labels, variables, now, id, labels));
+            executions.Add(ExecutionFactory.Create(flow, revision, inputs, schedule.Labels, variables, now, id, labels, encryption.Cipher));
             inFlight.Add(id);
             fired++;
         }

@@ -5,6 +5,7 @@ using Kite.Core.Scheduling;
 using Kite.Core.Triggers;
 using Kite.Scheduler.Executions;
 using Kite.Scheduler.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Kite.Scheduler.Evaluation;
@@ -13,7 +14,7 @@ namespace Kite.Scheduler.Evaluation;
 /// One due Schedule: which slot fires (missed slots and <c>lateMaximumDelay</c> per <see cref="SlotPlanner"/>),
 /// whether its conditions hold on that date, and the execution that then locks the schedule until it ends.
 /// </summary>
-public sealed class ScheduleEvaluator(SchedulerZone zone, IOptions<SchedulerOptions> options, ILogger<ScheduleEvaluator> logger)
+public sealed class ScheduleEvaluator(SchedulerZone zone, InputEncryption encryption, IOptions<SchedulerOptions> options, ILogger<ScheduleEvaluator> logger)
 {
     // A flow revision never changes, so its schedules' parsed crons live as long as the parsed flow does.
     private readonly ConditionalWeakTable<Schedule, CronSchedule> crons = [];
@@ -49,7 +50,7 @@ public sealed class ScheduleEvaluator(SchedulerZone zone, IOptions<SchedulerOpti
                 return new TriggerUpdate(due, decision.Next, slot);
             }
 
-            return new TriggerUpdate(due, decision.Next, slot, ExecutionFactory.Create(flow, due.FlowRevision, schedule.Inputs, schedule.Labels, variables, now));
+            return new TriggerUpdate(due, decision.Next, slot, ExecutionFactory.Create(flow, due.FlowRevision, schedule.Inputs, schedule.Labels, variables, now, cipher: encryption.Cipher));
         }
         catch (Exception ex) when (ex is ExpressionException or FormatException or NotSupportedException or InvalidOperationException)
         {

@@ -2,6 +2,7 @@ using Kite.Core.Executions;
 using Kite.Core.Expressions;
 using Kite.Core.Flows;
 using Kite.Core.Inputs;
+using Kite.Core.Secrets;
 using Kite.Data.Executions;
 
 namespace Kite.Scheduler.Executions;
@@ -13,7 +14,7 @@ namespace Kite.Scheduler.Executions;
 /// </summary>
 public static class ExecutionFactory
 {
-    /// <summary>Throws <see cref="InvalidOperationException"/> naming the inputs that do not resolve.</summary>
+    /// <summary>Throws <see cref="InvalidOperationException"/> naming the inputs that do not resolve (a SECRET one without <paramref name="cipher"/>).</summary>
     public static CreatedExecution Create(
         Flow flow,
         int revision,
@@ -22,11 +23,12 @@ public static class ExecutionFactory
         Dictionary<string, object?> triggerVariables,
         DateTimeOffset now,
         string? id = null,
-        IEnumerable<KeyValuePair<string, string>>? extraLabels = null)
+        IEnumerable<KeyValuePair<string, string>>? extraLabels = null,
+        SecretCipher? cipher = null)
     {
         var context = Context(flow, revision, triggerVariables);
         var submitted = (triggerInputs ?? new Dictionary<string, object?>()).ToDictionary(i => i.Key, i => Render(i.Value, context), StringComparer.Ordinal);
-        var inputs = InputResolver.Resolve(flow.Inputs, submitted, text => TemplateEngine.Render(text, context));
+        var inputs = InputResolver.Resolve(flow.Inputs, submitted, text => TemplateEngine.Render(text, context), cipher);
         if (!inputs.IsValid)
         {
             throw new InvalidOperationException("inputs do not resolve: " + string.Join("; ", inputs.Errors.Select(e => $"{e.InputId}: {e.Message}")));

@@ -9,6 +9,7 @@ using Kite.Scheduler.Monitoring;
 using Kite.Scheduler.Polling;
 using Kite.Scheduler.Sync;
 using Kite.Scheduler.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using MassTransit;
 using Quartz;
 
@@ -31,6 +32,7 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
+        builder.Services.AddInputEncryption();
         builder.Services.AddSingleton<SchedulerZone>();
         builder.Services.AddSingleton<SchedulerMetrics>();
         builder.Services.AddSingleton<ExecutionStarter>();

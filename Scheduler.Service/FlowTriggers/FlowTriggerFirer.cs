@@ -8,6 +8,7 @@ using Kite.Data.Flows;
 using Kite.Messaging.Contracts;
 using Kite.Scheduler.Executions;
 using Kite.Scheduler.Triggers;
+using Kite.ServiceDefaults.Secrets;
 using Npgsql;
 
 namespace Kite.Scheduler.FlowTriggers;
@@ -18,6 +19,7 @@ namespace Kite.Scheduler.FlowTriggers;
 /// started execution's id is derived from the event, so a redelivered event starts nothing twice.
 /// </summary>
 public sealed class FlowTriggerFirer(
+    InputEncryption encryption,
     NpgsqlDataSource database,
     FlowCache flows,
     ExecutionStarter starter,
@@ -68,7 +70,7 @@ public sealed class FlowTriggerFirer(
                 }
 
                 var id = DeterministicIds.For($"flow-trigger:{source.Id}:{state.ToKestraName()}:{ns}:{flowId}:{triggerId}");
-                executions.Add(ExecutionFactory.Create(flow, revision, trigger.Inputs, trigger.Labels, variables, now, id));
+                executions.Add(ExecutionFactory.Create(flow, revision, trigger.Inputs, trigger.Labels, variables, now, id, cipher: encryption.Cipher));
             }
             catch (Exception ex) when (ex is ExpressionException or FormatException or NotSupportedException or InvalidOperationException)
             {

@@ -6,6 +6,7 @@ using Kite.Data.Executions;
 using Kite.Data.Flows;
 using Kite.Scheduler.Evaluation;
 using Kite.Scheduler.Executions;
+using Kite.ServiceDefaults.Secrets;
 using Npgsql;
 
 namespace Kite.Scheduler.Polling;
@@ -17,6 +18,7 @@ namespace Kite.Scheduler.Polling;
 /// its <c>interval</c> (default PT1M), counted from now. It runs in the scheduler (see README: Scheduler).
 /// </summary>
 public sealed class HttpPoller(
+    InputEncryption encryption,
     IHttpClientFactory clients,
     NpgsqlDataSource database,
     FlowCache flows,
@@ -101,7 +103,7 @@ public sealed class HttpPoller(
 
         var triggerContext = ExecutionFactory.Context(flow, due.FlowRevision, outcome);
         return ConditionEvaluator.AllHold(trigger.Conditions, triggerContext)
-            ? ExecutionFactory.Create(flow, due.FlowRevision, trigger.Inputs, trigger.Labels, outcome, clock.GetUtcNow())
+            ? ExecutionFactory.Create(flow, due.FlowRevision, trigger.Inputs, trigger.Labels, outcome, clock.GetUtcNow(), cipher: encryption.Cipher)
             : null;
     }
 }

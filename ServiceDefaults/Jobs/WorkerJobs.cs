@@ -1,5 +1,6 @@
 using Kite.Core.Executions;
 using Kite.Core.Expressions;
+using Kite.Core.Secrets;
 using Kite.Core.Values;
 using Kite.Data.Records;
 using Kite.Messaging;
@@ -49,8 +50,13 @@ public static class WorkerJobs
         await BusDeadline.WithinAsync(token => context.Publish(job.Result(state.ToKestraName(), outputs, started), token), context.CancellationToken);
     }
 
-    public static RenderContext RenderContext(this WorkerJob job, IFileStore? files = null, IKvStore? kv = null, ISecretStore? secrets = null) =>
-        new(PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? []) { Namespace = job.Namespace, Files = files, Kv = kv, Secrets = secrets };
+    /// <param name="mask">Given with <paramref name="cipher"/>: the SECRET inputs are decrypted into it; throws <see cref="ExpressionException"/> naming one that cannot be.</param>
+    public static RenderContext RenderContext(
+        this WorkerJob job, IFileStore? files = null, IKvStore? kv = null, ISecretStore? secrets = null, SecretCipher? cipher = null, SecretMask? mask = null)
+    {
+        IReadOnlyDictionary<string, object?> variables = PlainJson.Parse(job.Variables) as Dictionary<string, object?> ?? [];
+        return new(mask is null ? variables : RevealedInputs.Of(variables, cipher, mask)) { Namespace = job.Namespace, Files = files, Kv = kv, Secrets = secrets };
+    }
 
     public static LogRecord LogLine(this WorkerJob job, DateTimeOffset timestamp, string level, string message) => new()
     {

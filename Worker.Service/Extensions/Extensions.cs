@@ -34,7 +34,7 @@ public static class Extensions
             });
         });
         builder.Services.AddSingleton<KilledExecutions>();
-        builder.Services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        builder.Services.AddSecrets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();

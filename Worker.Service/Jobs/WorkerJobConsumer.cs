@@ -10,6 +10,7 @@ using Kite.Data.Metrics;
 using Kite.Data.Storage;
 using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Jobs;
+using Kite.ServiceDefaults.Secrets;
 using Kite.Worker.Runners;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed class WorkerJobConsumer(
     KeyValueStore kv,
     KilledExecutions killed,
     ISecretStore secrets,
+    InputEncryption encryption,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<WorkerJobConsumer> logger) : IConsumer<WorkerJob>
@@ -44,13 +46,23 @@ public sealed class WorkerJobConsumer(
         var runner = task is null ? null : runners.For(task.GetType());
         // Every secret the task run reads is masked in its log lines and its outputs.
         var mask = new SecretMask();
-        var render = job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv), new MaskingSecretStore(secrets, mask));
+        RenderContext render;
+        string? unreadable = null;
+        try
+        {
+            render = job.RenderContext(new StorageFileStore(storage), new KeyValueFunctionStore(kv), new MaskingSecretStore(secrets, mask), encryption.Cipher, mask);
+        }
+        catch (ExpressionException e)
+        {
+            (render, unreadable) = (job.RenderContext(), e.Message);
+        }
+
         var context = new TaskRunContext(job, flow!, render, logs, metrics, storage, clock, mask);
-        if (task is null || runner is null)
+        if (task is null || runner is null || unreadable is not null)
         {
             var reason = task is null
                 ? $"task {job.TaskId} was not found in {job.Namespace}.{job.FlowId} revision {job.FlowRevision}"
-                : $"the task type {task.Type} is not supported by this worker yet";
+                : unreadable ?? $"the task type {task.Type} is not supported by this worker yet";
             await context.LogAsync("ERROR", reason, stopping);
             return (State.Failed, null);
         }

@@ -157,6 +157,32 @@ public sealed class ControlTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task A_Subflow_whose_child_flow_has_no_outputs_ends_when_its_child_ends()
+    {
+        await engine.SaveFlowAsync("""
+            id: quiet-child
+            namespace: kite.control
+            tasks:
+              - id: say
+                type: io.kestra.plugin.core.log.Log
+                message: nothing to give back
+            """);
+
+        var execution = await engine.RunAsync("""
+            id: quiet-parent
+            namespace: kite.control
+            tasks:
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: kite.control
+                flowId: quiet-child
+            """);
+
+        Assert.Equal("SUCCESS", execution.State);
+        Assert.Equal("SUCCESS", execution.Run("call").State);
+    }
+
+    [Fact]
     public async Task A_Subflow_of_an_unknown_flow_fails_with_the_reason_in_the_logs()
     {
         var execution = await engine.RunAsync("""

@@ -19,11 +19,15 @@ public sealed class AspireManifestTests
             ["rabbitmq-password"] = "parameter.v0",
             ["migrations"] = "project.v0",
             ["executor"] = "project.v0",
+            ["executor-kite-encryption-secretkey"] = "parameter.v0",
             ["worker"] = "project.v0",
+            ["worker-kite-encryption-secretkey"] = "parameter.v0",
             ["scheduler"] = "project.v0",
+            ["scheduler-kite-encryption-secretkey"] = "parameter.v0",
             ["api"] = "project.v0",
             ["api-auth-username"] = "parameter.v0",
             ["api-auth-password"] = "parameter.v0",
+            ["api-kite-encryption-secretkey"] = "parameter.v0",
             ["purge"] = "project.v0",
         }, types);
     }

@@ -1,5 +1,6 @@
 using Kite.Core.Expressions;
 using Kite.Core.Flows;
+using Kite.Core.Secrets;
 using Kite.Core.Tasks;
 
 namespace Kite.Core.Executions.Context;
@@ -74,7 +75,12 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
     }
 
     public RenderContext Context(TaskRun? run, TaskDefinition? task) =>
-        new(For(run, task)) { Secrets = environment.Secrets, Namespace = flow.Namespace, Budget = environment.Budget };
+        new(RevealedInputs.Of(For(run, task), environment.Cipher, environment.Mask))
+        {
+            Secrets = environment.Secrets is { } secrets ? new MaskingSecretStore(secrets, environment.Mask) : null,
+            Namespace = flow.Namespace,
+            Budget = environment.Budget,
+        };
 
     /// <summary><c>outputs[name]</c>, <c>outputs | keys</c> or a bare <c>outputs</c> can reach any task: send them all.</summary>
     private static bool NamesOutputsDynamically(string text)

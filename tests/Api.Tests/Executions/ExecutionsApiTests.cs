@@ -71,6 +71,24 @@ public sealed class ExecutionsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_SECRET_input_is_answered_and_stored_only_as_cipher_text()
+    {
+        var ns = await FlowAsync("secret", "inputs:\n  - id: pw\n    type: SECRET\n");
+
+        var response = await client.PostJsonAsync($"/api/v1/executions/{ns}/secret", "{\"pw\": \"hunter22-by-the-api\"}");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("hunter22-by-the-api", text, StringComparison.Ordinal);
+        var execution = JsonNode.Parse(text)!;
+        Assert.Equal("io.kestra.datatype:aes_encrypted", (string)execution["inputs"]!["pw"]!["type"]!);
+        var id = (string)execution["id"]!;
+        var stored = await MigratedDatabase.QueryAsync(api.Database, $"SELECT inputs::text FROM executions WHERE id = '{id}'", r => r.GetString(0));
+        Assert.DoesNotContain("hunter22-by-the-api", Assert.Single(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter22-by-the-api", await client.GetStringAsync(new Uri($"/api/v1/executions/{id}", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_inputs_are_422_with_one_error_naming_each_input()
     {
         var ns = await FlowAsync("strict", Inputs);

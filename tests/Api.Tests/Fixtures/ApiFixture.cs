@@ -78,6 +78,7 @@ public sealed class ApiFixture : IAsyncLifetime
             web.UseSetting("Kite:Database:StartupTimeoutSeconds", "10");
             // The store every node shares, as the fixture's worker uses it: a FILE input uploaded here is read there.
             web.UseSetting("Kite:Storage:Type", "postgres");
+            web.UseSetting("Kite:Encryption:SecretKey", EngineFixture.EncryptionKey);
             web.UseSetting("Auth:Username", Username);
             if (password is not null)
             {

@@ -36,6 +36,24 @@ public sealed class SecretMaskTests
         Assert.Equal("pw=******", mask.Apply("pw=hunter22"));
     }
 
+    [Fact]
+    public void A_value_is_masked_in_every_text_it_holds_and_one_without_a_secret_is_given_back_as_it_is()
+    {
+        var mask = new SecretMask();
+        mask.Add("hunter22");
+        var clean = new Dictionary<string, object?> { ["n"] = 1L, ["t"] = "plain" };
+        var value = new Dictionary<string, object?> { ["user"] = "ada", ["list"] = new List<object?> { "x hunter22 y", 3L }, ["clean"] = clean };
+
+        var masked = (IReadOnlyDictionary<string, object?>)mask.Apply((object?)value)!;
+
+        Assert.True(mask.Holds(value));
+        Assert.False(mask.Holds(clean));
+        Assert.Equal("ada", masked["user"]);
+        Assert.Equal(new List<object?> { "x ****** y", 3L }, masked["list"]);
+        Assert.Same(clean, masked["clean"]);
+        Assert.Equal("x hunter22 y", ((List<object?>)value["list"]!)[0]);
+    }
+
     private sealed class Store : ISecretStore
     {
         public string? Get(string? @namespace, string name) => name == "PASSWORD" ? "hunter22" : null;

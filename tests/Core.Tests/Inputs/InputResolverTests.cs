@@ -17,7 +17,6 @@ public class InputResolverTests
 
     [Theory]
     [InlineData("STRING", "hello", "hello")]
-    [InlineData("SECRET", "p4ss", "p4ss")]
     [InlineData("EMAIL", "ada@example.com", "ada@example.com")]
     [InlineData("URI", "https://kestra.io/docs", "https://kestra.io/docs")]
     [InlineData("FILE", "kestra:///company/team/f/file.csv", "kestra:///company/team/f/file.csv")]

@@ -1,6 +1,7 @@
 using Kite.Core.Executions;
 using Kite.Core.Flows;
 using Kite.Core.Inputs;
+using Kite.Core.Secrets;
 using Kite.Data;
 using Kite.Data.Executions;
 using Kite.Data.Records;
@@ -103,7 +104,7 @@ public class EngineFixture : IAsyncLifetime
         var document = FlowReader.ReadOne(yaml);
         Assert.True(document.IsValid, string.Join("; ", document.Violations));
         var flow = document.Flow!;
-        var resolved = InputResolver.Resolve(flow.Inputs, inputs ?? []);
+        var resolved = InputResolver.Resolve(flow.Inputs, inputs ?? [], cipher: new SecretCipher(EncryptionKey));
         Assert.True(resolved.IsValid, string.Join("; ", resolved.Errors));
         await using var db = Context();
         if (!await db.Flows.AnyAsync(f => f.Namespace == flow.Namespace && f.Id == flow.Id && f.Revision == 1))
@@ -194,6 +195,9 @@ public class EngineFixture : IAsyncLifetime
     public const string PlainSecret = "KITE_TEST_TOKEN";
     public const string PlainSecretValue = "hunter2-plain-9f3a";
 
+    /// <summary>The key of SECRET inputs every service of the fixture is given (<c>Kite:Encryption:SecretKey</c>).</summary>
+    public const string EncryptionKey = "kite-engine-tests-encryption-key-4d2b";
+
     /// <summary>A secret given as Kestra gives them: <c>SECRET_NAME</c> in base64.</summary>
     public const string Base64Secret = "KITE_TEST_BASE64";
     public const string Base64SecretValue = "p@ss \"quoted\" 7c1e";
@@ -218,6 +222,7 @@ public class EngineFixture : IAsyncLifetime
             ["OTEL_SERVICE_NAME"] = name,
             ["Kite:Storage:Type"] = "postgres",
             [$"Kite:Secrets:{PlainSecret}"] = PlainSecretValue,
+            ["Kite:Encryption:SecretKey"] = EncryptionKey,
             [$"SECRET_{Base64Secret}"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Base64SecretValue)),
         });
         builder.AddServiceDefaults();
