@@ -108,4 +108,8 @@ public class PublicHolidayTests
     [Fact]
     public void Countries_covered_include_France_the_United_States_the_United_Kingdom_and_Germany() =>
         Assert.Superset(new HashSet<string> { "FR", "US", "GB", "DE" }, HolidayCalendars.Countries.ToHashSet());
+
+    [Fact]
+    public void Every_covered_country_has_a_calendar_with_New_Year_in_it() =>
+        Assert.All(HolidayCalendars.Countries, country => Assert.True(HolidayCalendars.IsHoliday(new DateOnly(2025, 1, 1), country, null), country));
 }
