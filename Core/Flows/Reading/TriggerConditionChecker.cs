@@ -3,8 +3,8 @@ using Kite.Core.Expressions;
 using Kite.Core.Scheduling;
 using Kite.Core.Triggers;
 using Kite.Core.Triggers.Conditions;
-using HolidayCondition = Kite.Core.Triggers.Conditions.PublicHoliday;
 using Kite.Core.Validation;
+using HolidayCondition = Kite.Core.Triggers.Conditions.PublicHoliday;
 
 namespace Kite.Core.Flows.Reading;
 
