@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kite.Core.Expressions;
 using Kite.Core.Triggers.Conditions;
+using HolidayCondition = Kite.Core.Triggers.Conditions.PublicHoliday;
 
 namespace Kite.Core.Scheduling;
 
@@ -16,6 +17,7 @@ public static class ConditionEvaluator
 
     public static bool Holds(Condition condition, RenderContext context, TriggeringExecution? execution = null) => condition switch
     {
+        HolidayCondition holiday => PublicHolidayHolds(holiday, context),
         DateCondition date => DateConditions.Holds(date, ReadDate(date, context)),
         ExpressionCondition expression => IsTrue(TemplateEngine.Evaluate(expression.Expression, context)),
         ExecutionOutputs outputs => execution is not null && IsTrue(TemplateEngine.Evaluate(outputs.Expression, context)),
@@ -29,6 +31,8 @@ public static class ConditionEvaluator
             && labels.Labels.All(l => execution.Labels.TryGetValue(l.Key, out var value) && value == l.Value),
         Not not => !not.Conditions.Any(c => Holds(c, context, execution)),
         Or or => or.Conditions.Any(c => Holds(c, context, execution)),
+        MultipleCondition => throw new NotSupportedException(
+            "MultipleCondition waits for several executions, so it can only be one of a Flow trigger's conditions, not inside Not or Or"),
         _ => throw new NotSupportedException($"condition type '{condition.Type}' is not supported by Kite's scheduler yet"),
     };
 
@@ -46,6 +50,19 @@ public static class ConditionEvaluator
             NamespaceComparison.Suffix => ns.EndsWith(condition.Namespace, StringComparison.Ordinal),
             _ => ns == condition.Namespace,
         };
+
+    /// <summary>The country and subdivision may be expressions; the day is the date's own (as its offset shows it).</summary>
+    private static bool PublicHolidayHolds(HolidayCondition holiday, RenderContext context)
+    {
+        var country = holiday.Country is { } text ? TemplateEngine.Render(text, context) : null;
+        if (string.IsNullOrWhiteSpace(country))
+        {
+            throw new FormatException("PublicHoliday needs a country (an ISO 3166-1 alpha-2 code such as FR): Kite has no default locale to take it from");
+        }
+
+        var subDivision = holiday.SubDivision is { } sub ? TemplateEngine.Render(sub, context) : null;
+        return HolidayCalendars.IsHoliday(DateOnly.FromDateTime(ReadDate(holiday, context).DateTime), country, subDivision);
+    }
 
     private static DateTimeOffset ReadDate(DateCondition condition, RenderContext context)
     {

@@ -3,7 +3,10 @@ using Kite.Core.Triggers.Conditions;
 
 namespace Kite.Core.Scheduling;
 
-/// <summary>The date conditions of a Schedule, on the date as seen in its time zone (the offset the date carries).</summary>
+/// <summary>
+/// The date conditions of a Schedule, on the date as seen in its time zone (the offset the date carries).
+/// PublicHoliday is <see cref="ConditionEvaluator"/>'s: its country and subdivision are rendered first.
+/// </summary>
 public static class DateConditions
 {
     public static bool Holds(DateCondition condition, DateTimeOffset date) => condition switch

@@ -36,7 +36,11 @@ public static class FlowTriggerMatcher
         return variables;
     }
 
-    /// <summary>States and conditions (preconditions are the caller's, since they need stored progress).</summary>
+    /// <summary>
+    /// States and conditions, each on this execution. Preconditions and MultipleConditions wait for several
+    /// executions, so they are the caller's (<see cref="PreconditionProgress"/>, with stored progress).
+    /// </summary>
     public static bool Matches(FlowTrigger trigger, TriggeringExecution execution, RenderContext context) =>
-        StateMatches(trigger, execution.State) && ConditionEvaluator.AllHold(trigger.Conditions, context, execution);
+        StateMatches(trigger, execution.State)
+        && ConditionEvaluator.AllHold(trigger.Conditions?.Where(c => c is not Triggers.Conditions.MultipleCondition), context, execution);
 }

@@ -1,100 +1,73 @@
-using Kite.Core.Executions;
-using Kite.Core.Time;
-using Kite.Core.Triggers;
-
 namespace Kite.Core.Scheduling;
 
 /// <summary>
-/// Which upstream flows of a Flow trigger's <c>preconditions</c> have been met, and when, within its time window.
-/// Kept between events (the scheduler stores it on the trigger's row); <see cref="Record"/> says when all are met.
+/// Which named conditions of a Flow trigger's <see cref="PreconditionSet"/>s have been met, and when. Kept between
+/// events (the scheduler stores it on the trigger's row, as <c>set/name</c> keys); what was met before the start of a
+/// set's current window (<see cref="PreconditionWindow"/>) no longer counts. <see cref="Record"/> says when the
+/// trigger fires.
 /// </summary>
 public sealed class PreconditionProgress
 {
     public Dictionary<string, DateTimeOffset> Met { get; set; } = new(StringComparer.Ordinal);
 
-    public DateTimeOffset? WindowStart { get; set; }
-
-    /// <summary>Records the execution against the upstream flows it satisfies; true when every upstream flow is met.</summary>
-    public bool Record(Preconditions preconditions, TriggeringExecution execution, DateTimeOffset now)
+    /// <summary>
+    /// Records the execution against every set; true when it met one of their conditions and each set now has all
+    /// its conditions met within its window. Then the sets that reset on success start over, so the trigger fires again
+    /// only once they are met anew; the others fire again on each execution that meets one of their conditions.
+    /// </summary>
+    public bool Record(IReadOnlyList<PreconditionSet> sets, TriggeringExecution execution, Expressions.RenderContext context, DateTimeOffset now)
     {
-        var flows = preconditions.Flows ?? [];
-        Expire(preconditions.TimeWindow, now);
-        if (!InDailyWindow(preconditions.TimeWindow, now))
+        ForgetOthers(sets);
+        var results = sets.Select(set => Record(set, execution, context, now)).ToList();
+        if (sets.Count == 0 || !results.All(r => r.Complete) || !results.Any(r => r.Touched))
         {
             return false;
         }
 
-        for (var i = 0; i < flows.Count; i++)
+        foreach (var set in sets.Where(s => s.ResetOnSuccess))
         {
-            if (Satisfies(flows[i], execution))
-            {
-                WindowStart ??= now;
-                Met[Key(i)] = now;
-            }
+            Forget(set, _ => true);
         }
 
-        var all = flows.Count > 0 && Enumerable.Range(0, flows.Count).All(i => Met.ContainsKey(Key(i)));
-        if (all && preconditions.ResetOnSuccess)
-        {
-            Met.Clear();
-            WindowStart = null;
-        }
-
-        return all;
+        return true;
     }
 
-    private static string Key(int index) => $"flows[{index}]";
-
-    private static bool Satisfies(UpstreamFlow upstream, TriggeringExecution execution) =>
-        upstream.Namespace == execution.Namespace
-        && (upstream.FlowId is null || upstream.FlowId == execution.FlowId)
-        && (upstream.States ?? [State.Success]).Contains(execution.State)
-        && (upstream.Labels ?? []).All(l => execution.Labels.TryGetValue(l.Key, out var value) && value == Convert.ToString(l.Value, System.Globalization.CultureInfo.InvariantCulture));
-
-    private void Expire(TimeWindow? window, DateTimeOffset now)
+    private (bool Complete, bool Touched) Record(PreconditionSet set, TriggeringExecution execution, Expressions.RenderContext context, DateTimeOffset now)
     {
-        var type = window?.Type ?? TimeWindowType.DurationWindow;
-        var length = window?.Window is { } text ? IsoDuration.Parse(text) : TimeSpan.FromDays(1);
-        switch (type)
+        var start = PreconditionWindow.Start(set.Window, now);
+        Forget(set, at => start is not { } from || at < from);
+        if (start is null)
         {
-            case TimeWindowType.SlidingWindow:
-                foreach (var key in Met.Where(m => m.Value < now - length).Select(m => m.Key).ToList())
-                {
-                    Met.Remove(key);
-                }
+            return (false, false);
+        }
 
-                break;
-            case TimeWindowType.DailyTimeDeadline or TimeWindowType.DailyTimeWindow:
-                if (WindowStart is { } day && day.UtcDateTime.Date != now.UtcDateTime.Date)
-                {
-                    Reset();
-                }
+        var touched = false;
+        foreach (var condition in set.Conditions.Where(c => c.Holds(execution, context)))
+        {
+            Met[Key(set, condition)] = now;
+            touched = true;
+        }
 
-                break;
-            default:
-                if (WindowStart is { } start && now > start + length)
-                {
-                    Reset();
-                }
+        return (set.Conditions.All(c => Met.ContainsKey(Key(set, c))), touched);
+    }
 
-                break;
+    private static string Key(PreconditionSet set, NamedPrecondition condition) => $"{set.Key}/{condition.Name}";
+
+    private void Forget(PreconditionSet set, Func<DateTimeOffset, bool> when)
+    {
+        foreach (var key in Met.Where(m => m.Key.StartsWith(set.Key + "/", StringComparison.Ordinal) && when(m.Value)).Select(m => m.Key).ToList())
+        {
+            Met.Remove(key);
         }
     }
 
-    private static bool InDailyWindow(TimeWindow? window, DateTimeOffset now)
+    /// <summary>Drops what no set of the trigger names any more (a condition renamed, or progress kept in an older shape).</summary>
+    private void ForgetOthers(IReadOnlyList<PreconditionSet> sets)
     {
-        var time = TimeOnly.FromDateTime(now.UtcDateTime);
-        return window?.Type switch
+        var known = sets.SelectMany(s => s.Conditions.Select(c => Key(s, c))).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in Met.Keys.Where(k => !known.Contains(k)).ToList())
         {
-            TimeWindowType.DailyTimeDeadline => window.Deadline is not { } deadline || time <= deadline,
-            TimeWindowType.DailyTimeWindow => (window.StartTime is not { } from || time >= from) && (window.EndTime is not { } to || time <= to),
-            _ => true,
-        };
-    }
-
-    private void Reset()
-    {
-        Met.Clear();
-        WindowStart = null;
+            Met.Remove(key);
+        }
     }
 }

@@ -11,5 +11,8 @@ public sealed class FilterCondition : Flows.FlowElement
     [Required]
     public FilterType? Type { get; set; }
 
-    public object? Value { get; set; }
+    public string? Value { get; set; }
+
+    /// <summary>What IN and NOT_IN compare against.</summary>
+    public List<string>? Values { get; set; }
 }

@@ -1,18 +1,18 @@
 namespace Kite.Core.Triggers;
 
-/// <summary>How a preconditions filter compares its field to its value.</summary>
+/// <summary>How a preconditions filter compares its field to its <c>value</c> (or, for IN and NOT_IN, its <c>values</c>).</summary>
 public enum FilterType
 {
     EqualTo,
     NotEqualTo,
-    IsNull,
-    IsNotNull,
+    In,
+    NotIn,
     IsTrue,
     IsFalse,
+    IsNull,
+    IsNotNull,
     StartsWith,
     EndsWith,
     Regex,
     Contains,
-    IsIn,
-    IsNotIn,
 }

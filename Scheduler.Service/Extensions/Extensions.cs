@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<TriggerUnlocker>();
         builder.Services.AddSingleton<LockHealer>();
         builder.Services.AddSingleton<FlowTriggerFirer>();
+        builder.Services.AddSingleton<FlowTriggerStopper>();
         builder.Services.AddSingleton<BackfillProgress>();
         builder.Services.AddSingleton<TriggerSync>();
         builder.Services.AddSingleton<MissedFlowChanges>();

@@ -14,9 +14,11 @@ using Npgsql;
 namespace Kite.Scheduler.FlowTriggers;
 
 /// <summary>
-/// Starts the flows whose Flow trigger matches an execution's new state: <c>states</c>, <c>conditions</c>, and
-/// <c>preconditions</c> (upstream flows met within a time window, progress kept on the trigger's row). The
-/// started execution's id is derived from the event, so a redelivered event starts nothing twice.
+/// Starts the flows whose Flow trigger matches an execution's new state: <c>states</c>, <c>conditions</c>, and what
+/// waits for several executions, <c>preconditions</c> (upstream flows and <c>where</c> filters) and deprecated
+/// MultipleConditions, each met within its time window (progress kept on the trigger's row). The started
+/// execution's id is derived from the event (<see cref="FlowTriggerExecutionIds"/>), so a redelivered event starts
+/// nothing twice.
 /// </summary>
 public sealed class FlowTriggerFirer(
     InputEncryption encryption,
@@ -58,18 +60,19 @@ public sealed class FlowTriggerFirer(
 
             try
             {
-                if (!FlowTriggerMatcher.Matches(trigger, source, ExecutionFactory.Context(flow, revision, variables)))
+                var context = ExecutionFactory.Context(flow, revision, variables);
+                if (!FlowTriggerMatcher.Matches(trigger, source, context))
                 {
                     continue;
                 }
 
-                if (trigger.Preconditions is { Flows.Count: > 0 } preconditions
-                    && !await PreconditionsMetAsync(connection, transaction, (ns, flowId, triggerId), preconditions, source, now, cancellationToken))
+                var sets = PreconditionSet.Of(trigger);
+                if (sets.Count > 0 && !await PreconditionsMetAsync(connection, transaction, (ns, flowId, triggerId), sets, source, context, now, cancellationToken))
                 {
                     continue;
                 }
 
-                var id = DeterministicIds.For($"flow-trigger:{source.Id}:{state.ToKestraName()}:{ns}:{flowId}:{triggerId}");
+                var id = FlowTriggerExecutionIds.For(source.Id, state, ns, flowId, triggerId);
                 executions.Add(ExecutionFactory.Create(flow, revision, trigger.Inputs, trigger.Labels, variables, now, id, cipher: encryption.Cipher));
             }
             catch (Exception ex) when (ex is ExpressionException or FormatException or NotSupportedException or InvalidOperationException)
@@ -87,7 +90,7 @@ public sealed class FlowTriggerFirer(
 
     private static async Task<bool> PreconditionsMetAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, (string Ns, string Flow, string Trigger) key,
-        Preconditions preconditions, TriggeringExecution source, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<PreconditionSet> sets, TriggeringExecution source, RenderContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         PreconditionProgress progress;
         await using (var select = new NpgsqlCommand(
@@ -98,7 +101,7 @@ public sealed class FlowTriggerFirer(
             progress = json is null ? new PreconditionProgress() : JsonSerializer.Deserialize<PreconditionProgress>(json, Json) ?? new PreconditionProgress();
         }
 
-        var met = progress.Record(preconditions, source, now);
+        var met = progress.Record(sets, source, context, now);
         await using var update = new NpgsqlCommand(
             "UPDATE triggers SET preconditions = @progress::jsonb, updated_at = @now WHERE namespace = @ns AND flow_id = @flow AND trigger_id = @trigger",
             connection, transaction);

@@ -7,9 +7,10 @@ namespace Kite.Scheduler.Locks;
 
 /// <summary>
 /// On the shared <c>scheduler</c> queue (one replica per event): an ended execution releases the schedule it
-/// locked, and any state change may start flows whose Flow trigger matches it.
+/// locked and applies the <c>stopAfter</c> of the Flow trigger that started it, and any state change may start
+/// flows whose Flow trigger matches it.
 /// </summary>
-public sealed class ExecutionChangedConsumer(TriggerUnlocker unlocker, FlowTriggerFirer flowTriggers) : IConsumer<ExecutionChanged>
+public sealed class ExecutionChangedConsumer(TriggerUnlocker unlocker, FlowTriggerStopper stopper, FlowTriggerFirer flowTriggers) : IConsumer<ExecutionChanged>
 {
     public async Task Consume(ConsumeContext<ExecutionChanged> context)
     {
@@ -18,6 +19,7 @@ public sealed class ExecutionChangedConsumer(TriggerUnlocker unlocker, FlowTrigg
         if (state.IsTerminated())
         {
             await unlocker.UnlockAsync(message.ExecutionId, state, context.CancellationToken);
+            await stopper.StopAsync(message, state, context.CancellationToken);
         }
 
         await flowTriggers.OnChangedAsync(message, state, context.CancellationToken);

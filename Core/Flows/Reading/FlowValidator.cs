@@ -8,7 +8,7 @@ using YamlDotNet.Core;
 
 namespace Kite.Core.Flows.Reading;
 
-/// <summary>The checks that need the whole flow: unique ids, cron syntax, Dag dependencies and input defaults.</summary>
+/// <summary>The checks that need the whole flow: unique ids, cron syntax, trigger conditions, Dag dependencies and input defaults.</summary>
 internal static class FlowValidator
 {
     public static void Validate(Flow flow, IReadOnlyDictionary<string, (int Line, int Column)> marks, List<Violation> violations)
@@ -29,6 +29,10 @@ internal static class FlowValidator
                 context.Add(condition.Location.Child("type"), ViolationKind.InvalidValue,
                     $"'{condition.Type}' is not a schedule condition: scheduleConditions only take conditions on the trigger date (DayWeek, DateTimeBetween, Weekend...)");
             }
+        }
+        foreach (var trigger in flow.Triggers ?? [])
+        {
+            TriggerConditionChecker.Check(trigger, context);
         }
         foreach (var dag in flow.AllTasks().OfType<Dag>())
         {

@@ -237,7 +237,7 @@ public class TriggerConditionTests
         Assert.Equal(["extract", null], preconditions.Flows!.Select(f => f.FlowId));
         Assert.Equal([State.Success, State.Warning], preconditions.Flows![0].States);
         var filter = Assert.Single(Assert.Single(preconditions.Where!).Filters);
-        Assert.Equal((FilterField.Namespace, FilterType.StartsWith, (object?)"company"), (filter.Field, filter.Type, filter.Value));
+        Assert.Equal((FilterField.Namespace, FilterType.StartsWith, "company"), (filter.Field, filter.Type, filter.Value));
         Assert.Equal((TimeWindowType.DailyTimeWindow, new TimeOnly(6, 0)), (preconditions.TimeWindow!.Type, preconditions.TimeWindow.StartTime));
         Assert.False(preconditions.ResetOnSuccess);
     }

@@ -61,24 +61,4 @@ public sealed class ConditionTests
         Assert.False(FlowTriggerMatcher.StateMatches(trigger, State.Running));
         Assert.False(FlowTriggerMatcher.StateMatches(new FlowTrigger { States = [State.Failed] }, State.Success));
     }
-
-    [Fact]
-    public void Preconditions_fire_once_every_upstream_flow_succeeded_within_the_window()
-    {
-        var preconditions = new Preconditions
-        {
-            Flows = [new UpstreamFlow { Namespace = "n", FlowId = "a" }, new UpstreamFlow { Namespace = "n", FlowId = "b" }],
-            TimeWindow = new TimeWindow { Window = "PT1H" },
-        };
-        var progress = new PreconditionProgress();
-        var start = DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        TriggeringExecution Run(string flow, State state) => new("x", "n", flow, 1, state, new Dictionary<string, string>(), null);
-
-        Assert.False(progress.Record(preconditions, Run("a", State.Success), start));
-        Assert.False(progress.Record(preconditions, Run("b", State.Failed), start.AddMinutes(1)));
-        Assert.True(progress.Record(preconditions, Run("b", State.Success), start.AddMinutes(2)));
-        // Reset on success, and a window that has passed forgets what was met.
-        Assert.False(progress.Record(preconditions, Run("a", State.Success), start.AddMinutes(3)));
-        Assert.False(progress.Record(preconditions, Run("b", State.Success), start.AddHours(2)));
-    }
 }
