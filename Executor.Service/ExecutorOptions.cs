@@ -1,3 +1,5 @@
+using Kite.Core.Executions;
+
 namespace Kite.Executor;
 
 /// <summary>Settings of <c>Kite:Executor</c>.</summary>
@@ -43,6 +45,12 @@ public sealed class ExecutorOptions
     /// 10 s; past it the task run fails with a message naming the limit.
     /// </summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The most a job's variables may take in its message; a task run whose variables (the outputs its task reads) are
+    /// larger fails naming them. 15 MiB stays under RabbitMQ 4's default <c>max_message_size</c> of 16 MiB.
+    /// </summary>
+    public long MaxJobBytes { get; set; } = 15 * MessageSize.Mebibyte;
 
     /// <summary>
     /// Task runs of executions kept in memory between their steps (see <c>KeptExecutions</c>), about 1 KB each; an

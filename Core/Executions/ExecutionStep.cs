@@ -7,6 +7,7 @@ using Kite.Core.Expressions;
 using Kite.Core.Flows;
 using Kite.Core.Tasks;
 using Kite.Core.Tasks.Flowable;
+using Kite.Core.Values;
 
 namespace Kite.Core.Executions;
 
@@ -292,10 +293,25 @@ public sealed partial class ExecutionStep
     /// <summary>A new attempt of a runnable task run, sent to a worker.</summary>
     private void Submit(TaskRun run, TaskDefinition task)
     {
+        var jobVariables = variables.ForJob(run, task);
+        var json = PlainJson.Write(jobVariables);
+        run.Changed = true;
+        if (MessageSize.AsJsonString(json) is var size && size > environment.MaxJobBytes)
+        {
+            // The same variables next time: failed, not retried.
+            run.Attempts.Add(new TaskRunAttempt { State = State.Failed, StartDate = Now, EndDate = Now });
+            var read = jobVariables.GetValueOrDefault("outputs") is IReadOnlyDictionary<string, object?> { Count: > 0 } outputs
+                ? $": it reads the outputs of {string.Join(", ", outputs.Keys)}"
+                : "";
+            Log("ERROR", $"{task.Id} failed: its variables take {MessageSize.Describe(size)} in a job message, over the {MessageSize.Describe(environment.MaxJobBytes)} "
+                + $"a message may carry (Kite:Executor:MaxJobBytes; RabbitMQ 4 refuses messages over 16 MiB){read}; keep large data in files and pass their URIs", run);
+            run.Enter(FinalState.Allowed(State.Failed, task.AllowFailure, task.AllowWarning), Now);
+            return;
+        }
+
         run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
         run.Enter(State.Submitted, Now);
-        run.Changed = true;
-        result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, variables.ForJob(run, task)));
+        result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, jobVariables, json));
     }
 
     private void End(State state)

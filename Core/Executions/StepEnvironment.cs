@@ -29,6 +29,13 @@ public sealed record StepEnvironment(DateTimeOffset Now, Func<string> NewId)
     /// </summary>
     public RenderBudget Budget { get; init; } = RenderBudget.Default;
 
+    /// <summary>
+    /// The most a job's variables may take in its message (<see cref="MessageSize"/>): RabbitMQ 4 refuses messages over
+    /// 16 MiB by default, so a task reading more outputs than that fails with a message saying so instead of a job
+    /// that can never be sent.
+    /// </summary>
+    public long MaxJobBytes { get; init; } = 15 * MessageSize.Mebibyte;
+
     /// <summary>A number in [0, 1) for random retry intervals; tests fix it.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 }

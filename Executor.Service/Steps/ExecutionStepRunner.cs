@@ -70,7 +70,7 @@ public sealed class ExecutionStepRunner(
             {
                 result = flow is null
                     ? FlowMissing(execution, now)
-                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget, Secrets = secrets, Cipher = encryption.Cipher });
+                    : ExecutionStep.Apply(flow, execution, events, new StepEnvironment(now, ShortId.New) { Budget = budget, Secrets = secrets, Cipher = encryption.Cipher, MaxJobBytes = options.Value.MaxJobBytes });
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -19,7 +19,7 @@ public static class StepMessages
         foreach (var job in result.Jobs)
         {
             outbox.Add(OutboxMessages.ToRunner(
-                new WorkerJob(execution.Id, job.TaskRunId, job.TaskId, job.Attempt, execution.Namespace, execution.FlowId, execution.FlowRevision, PlainJson.Write(job.Variables)),
+                new WorkerJob(execution.Id, job.TaskRunId, job.TaskId, job.Attempt, execution.Namespace, execution.FlowId, execution.FlowRevision, job.VariablesJson),
                 flow!.FindTask(job.TaskId) is IPurgeTask,
                 now));
         }

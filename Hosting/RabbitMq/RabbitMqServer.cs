@@ -102,6 +102,8 @@ public sealed class RabbitMqServer(RabbitMqServerOptions options, Action<LogLine
             "log.console.level = info",
             "log.file = false",
             "disk_free_limit.absolute = 50MB",
+            // RabbitMQ 4's default, so that every run here meets the limit a current broker sets.
+            "max_message_size = 16777216",
             string.Empty));
         File.WriteAllText(Path.Combine(root, "rabbitmq-env.conf"), string.Empty);
         File.WriteAllText(Path.Combine(root, "enabled_plugins"), "[].\n");

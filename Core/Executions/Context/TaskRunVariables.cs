@@ -34,7 +34,7 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
         else if (referencedBy.Contains("outputs", StringComparison.Ordinal))
         {
             outputs ??= OutputsTree.Build(execution);
-            visibleOutputs = outputs.Where(o => referencedBy.Contains(o.Key, StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+            visibleOutputs = outputs.Where(o => NamesOutput(referencedBy, o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
         }
         else
         {
@@ -81,6 +81,22 @@ public sealed class TaskRunVariables(Flow flow, Execution execution, StepEnviron
             Namespace = flow.Namespace,
             Budget = environment.Budget,
         };
+
+    /// <summary>Whether the text names <c>outputs.taskId</c>, followed by anything that cannot go on a name (<c>.</c>, <c>[</c>, a space).</summary>
+    private static bool NamesOutput(string text, string taskId)
+    {
+        var name = "outputs." + taskId;
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (end == text.Length || !(char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>outputs[name]</c>, <c>outputs | keys</c> or a bare <c>outputs</c> can reach any task: send them all.</summary>
     private static bool NamesOutputsDynamically(string text)
