@@ -1,4 +1,3 @@
-using System.Text;
 using Kite.Core.Executions;
 using Kite.Core.Expressions;
 using Kite.Core.Time;
@@ -86,9 +85,10 @@ public sealed class WorkerJobConsumer(
 
             var outputs = await runner.RunAsync(task, context, kill.Token);
             var json = outputs is null ? null : mask.Apply(PlainJson.Write(outputs));
-            if (json is not null && Encoding.UTF8.GetByteCount(json) is var bytes && bytes > options.Value.MaxOutputBytes)
+            // Measured as they travel in the result message (quotes escaped), so a result always fits the broker's 16 MiB.
+            if (json is not null && MessageSize.AsJsonString(json) is var bytes && bytes > options.Value.MaxOutputBytes)
             {
-                throw OutputLimit.Exceeded($"its outputs are {bytes:N0} bytes", options.Value.MaxOutputBytes);
+                throw OutputLimit.Exceeded($"its outputs take {bytes:N0} bytes in the result message", options.Value.MaxOutputBytes);
             }
 
             return (context.Warning ? State.Warning : State.Success, json);

@@ -4,7 +4,7 @@ namespace Kite.Bench.Load;
 
 /// <summary>
 /// Samples /proc once a second for each service's replica PIDs and everything they started (PostgreSQL's backends,
-/// the broker's helpers): CPU time from <c>stat</c> (utime + stime), resident memory from <c>status</c> (VmRSS).
+/// the broker's helpers): CPU time from <c>stat</c> (utime + stime + the reaped children's cutime + cstime), resident memory from <c>status</c> (VmRSS).
 /// </summary>
 internal sealed class ProcessSampler(IReadOnlyDictionary<string, IReadOnlyList<int>> services) : IAsyncDisposable
 {
@@ -102,7 +102,9 @@ internal sealed class ProcessSampler(IReadOnlyDictionary<string, IReadOnlyList<i
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                // utime + stime, and cutime + cstime: a child that ends (a PostgreSQL backend) moves its time to its
+                // parent's, so the total of a tree never goes down when one of its processes exits.
+                var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
                 var rss = File.ReadLines(Path.Combine(dir, "status"))
                     .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
                     .Select(l => long.Parse(l[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
