@@ -293,13 +293,17 @@ public sealed partial class ExecutionStep
     /// <summary>A new attempt of a runnable task run, sent to a worker.</summary>
     private void Submit(TaskRun run, TaskDefinition task)
     {
+        // The attempt goes in first: the job's taskrun.attemptsCount counts it.
+        var attempt = new TaskRunAttempt { State = State.Submitted, StartDate = Now };
+        run.Attempts.Add(attempt);
+        run.Changed = true;
         var jobVariables = variables.ForJob(run, task);
         var json = PlainJson.Write(jobVariables);
-        run.Changed = true;
         if (MessageSize.AsJsonString(json) is var size && size > environment.MaxJobBytes)
         {
             // The same variables next time: failed, not retried.
-            run.Attempts.Add(new TaskRunAttempt { State = State.Failed, StartDate = Now, EndDate = Now });
+            attempt.State = State.Failed;
+            attempt.EndDate = Now;
             var read = jobVariables.GetValueOrDefault("outputs") is IReadOnlyDictionary<string, object?> { Count: > 0 } outputs
                 ? $": it reads the outputs of {string.Join(", ", outputs.Keys)}"
                 : "";
@@ -309,7 +313,6 @@ public sealed partial class ExecutionStep
             return;
         }
 
-        run.Attempts.Add(new TaskRunAttempt { State = State.Submitted, StartDate = Now });
         run.Enter(State.Submitted, Now);
         result.Jobs.Add(new TaskRunJob(run.Id, task.Id, run.Attempts.Count, jobVariables, json));
     }

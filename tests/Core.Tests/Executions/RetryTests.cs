@@ -34,6 +34,16 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public void Each_job_counts_its_own_attempt_in_taskrun_attemptsCount()
+    {
+        var run = new Simulation(Flaky) { Outcome = job => (job.Attempt < 3 ? State.Failed : State.Success, null) }.Run();
+
+        var counts = run.Sent.Select(job => ((IReadOnlyDictionary<string, object?>)job.Variables["taskrun"]!)["attemptsCount"]);
+        Assert.Equal([1L, 2L, 3L], counts);
+        Assert.Equal([1, 2, 3], run.Sent.Select(job => job.Attempt));
+    }
+
+    [Fact]
     public void Retries_stop_at_maxAttempts_and_the_task_fails()
     {
         var run = new Simulation(Flaky) { Outcome = _ => (State.Failed, null) }.Run();
