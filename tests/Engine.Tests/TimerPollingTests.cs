@@ -66,11 +66,15 @@ public sealed class TimerPollingTests(EngineFixture engine, ITestOutputHelper ou
             var (transactionsAfter, writesAfter, maintenanceAfter) = (await TransactionsAsync(stats), await WritesAsync(stats), await MaintenanceAsync(stats));
 
             // Before, the poller claimed in a write transaction every 200 ms. Now an idle executor only reads. The
-            // reads are reported, not bounded: they are not all the executor's (this machine showed about 5.6 a second
-            // in this window where the executor's own loops account for about 1.5, and autovacuum none of them).
-            output.WriteLine($"{transactionsAfter - transactions} transactions in {window.TotalSeconds:F0} s, {writesAfter - writes} rows written, "
+            // reads are reported, not bounded: they are not all the executor's. Writes are counted on Kite's tables
+            // only: autovacuum's ANALYZE rewrites pg_statistic rows, which the database-wide counters include (CI saw
+            // 61 such rows in one window), and the heartbeat's row is not the executor's loops.
+            var written = writesAfter.Where(table => writes.GetValueOrDefault(table.Key) != table.Value)
+                .Select(table => $"{table.Key} +{table.Value - writes.GetValueOrDefault(table.Key)}").ToList();
+            output.WriteLine($"{transactionsAfter - transactions} transactions in {window.TotalSeconds:F0} s, "
+                + $"rows written: {(written.Count == 0 ? "none" : string.Join(", ", written))}, "
                 + $"{maintenanceAfter - maintenance} tables vacuumed or analyzed by autovacuum");
-            Assert.Equal(writes, writesAfter);
+            Assert.Empty(written);
         }
         finally
         {
@@ -103,8 +107,20 @@ public sealed class TimerPollingTests(EngineFixture engine, ITestOutputHelper ou
     private static Task<long> MaintenanceAsync(NpgsqlDataSource stats) =>
         ScalarAsync(stats, "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables");
 
-    private static Task<long> WritesAsync(NpgsqlDataSource stats) =>
-        ScalarAsync(stats, "SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()");
+    /// <summary>Rows inserted, updated or deleted per table of Kite's schema, the heartbeat's table left out.</summary>
+    private static async Task<Dictionary<string, long>> WritesAsync(NpgsqlDataSource stats)
+    {
+        await using var command = stats.CreateCommand(
+            "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE relname <> 'service_instance'");
+        await using var reader = await command.ExecuteReaderAsync();
+        var writes = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            writes[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return writes;
+    }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource stats, string sql)
     {
