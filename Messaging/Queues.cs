@@ -5,6 +5,9 @@ public static class Queues
 {
     public const string Executor = "executor";
     public const string Worker = "worker";
+
+    /// <summary>The workers' queue for tasks that only wait (Sleep), consumed with its own, larger concurrency.</summary>
+    public const string WorkerWaits = "worker-waits";
     public const string Purge = "purge";
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kite.Core.Tasks;
 using Kite.Data.Records;
 using Kite.Messaging;
 using Kite.Messaging.Contracts;
@@ -13,9 +14,19 @@ public static class OutboxMessages
     private static readonly Dictionary<string, Type> Types = new[] { typeof(WorkerJob), typeof(ExecutionChanged), typeof(ExecutionCreated), typeof(ExecutionKilled), typeof(KillExecution), typeof(SubflowExecutionEnded), typeof(QueuedExecutionReleased) }
         .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    /// <summary>A job for the queue that runs its task: purge tasks go to Purge.Service, every other task to the workers.</summary>
-    public static OutboxMessageRecord ToRunner(WorkerJob job, bool purge, DateTimeOffset now) =>
-        Row($"queue:{(purge ? Queues.Purge : Queues.Worker)}", job, now);
+    /// <summary>
+    /// A job for the queue that runs its task: purge tasks go to Purge.Service, tasks that only wait to the workers'
+    /// waiting queue, every other task to the workers.
+    /// </summary>
+    public static OutboxMessageRecord ToRunner(WorkerJob job, TaskDefinition? task, DateTimeOffset now) =>
+        Row($"queue:{RunnerQueue(task)}", job, now);
+
+    private static string RunnerQueue(TaskDefinition? task) => task switch
+    {
+        IPurgeTask => Queues.Purge,
+        IWaitingTask => Queues.WorkerWaits,
+        _ => Queues.Worker,
+    };
 
     public static OutboxMessageRecord ToEveryone<T>(T message, DateTimeOffset now) where T : class => Row(Publish, message, now);
 

@@ -20,7 +20,7 @@ public static class StepMessages
         {
             outbox.Add(OutboxMessages.ToRunner(
                 new WorkerJob(execution.Id, job.TaskRunId, job.TaskId, job.Attempt, execution.Namespace, execution.FlowId, execution.FlowRevision, job.VariablesJson),
-                flow!.FindTask(job.TaskId) is IPurgeTask,
+                flow!.FindTask(job.TaskId),
                 now));
         }
 

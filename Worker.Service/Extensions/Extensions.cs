@@ -26,6 +26,13 @@ public static class Extensions
                 e.ConcurrentMessageLimit = options.Concurrency;
                 e.PrefetchCount = options.Concurrency;
             });
+            // A sleeping task holds a message and a timer, not a thread: its own queue with a far larger limit.
+            bus.AddConsumer<WaitingJobConsumer>().Endpoint(e =>
+            {
+                e.Name = Queues.WorkerWaits;
+                e.ConcurrentMessageLimit = options.WaitConcurrency;
+                e.PrefetchCount = options.WaitConcurrency;
+            });
             // A temporary queue per worker process: every worker hears every kill.
             bus.AddConsumer<ExecutionKilledConsumer>().Endpoint(e =>
             {
