@@ -13,7 +13,7 @@ internal sealed record SystemSnapshot(
     IReadOnlyDictionary<string, uint> Queues,
     IReadOnlyDictionary<string, double> ServiceRssMb)
 {
-    private static readonly string[] QueueNames = ["executor", "worker", "purge", "scheduler"];
+    private static readonly string[] QueueNames = ["executor", "worker", "worker-waits", "purge", "scheduler"];
 
     public static async Task<SystemSnapshot> TakeAsync(NpgsqlDataSource database, string? rabbitMq, IReadOnlyDictionary<string, IReadOnlyList<int>> services, CancellationToken cancellationToken)
     {
