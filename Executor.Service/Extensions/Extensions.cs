@@ -42,12 +42,14 @@ public static class Extensions
                 .Endpoint(e => { e.Name = Queues.Executor; e.ConcurrentMessageLimit = concurrency; e.PrefetchCount = concurrency; });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
         });
+        builder.AddQueueDepths(Queues.Executor);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSecrets();
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<ExecutionPartitions>();
         builder.Services.AddScoped<ExecutionStepRunner>();
         builder.Services.AddSingleton<KeptExecutions>();
+        builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddScoped<ConcurrencySlots>();
         builder.Services.AddScoped<SubflowLauncher>();
         builder.Services.AddScoped<TimerStore>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kite.Core.Executions;
 using Kite.Core.Executions.Events;
 using Kite.Core.Expressions;
@@ -34,6 +35,7 @@ public sealed class ExecutionStepRunner(
     ISecretStore secrets,
     InputEncryption encryption,
     KeptExecutions kept,
+    ExecutorMetrics metrics,
     ILogger<ExecutionStepRunner> logger)
 {
     private readonly RenderBudget budget = RenderBudget.Default with { Timeout = options.Value.RenderTimeout };
@@ -46,6 +48,7 @@ public sealed class ExecutionStepRunner(
         using var partition = await partitions.EnterAsync(executionId, cancellationToken);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = executionId });
         List<OutboxMessageRecord> outbox;
+        var started = Stopwatch.GetTimestamp();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var store = new ExecutionStore(db);
@@ -87,6 +90,7 @@ public sealed class ExecutionStepRunner(
             {
                 await transaction.CommitAsync(cancellationToken);
                 KeepOpen(locked);
+                metrics.Step(Stopwatch.GetElapsedTime(started), changed: false);
                 return;
             }
 
@@ -129,8 +133,10 @@ public sealed class ExecutionStepRunner(
             KeepOpen(locked);
             timers.Committed();
             sent.Forget(deletedSent);
+            metrics.Step(Stopwatch.GetElapsedTime(started), changed: true);
             if (result.StateChanged && execution.State.IsTerminated())
             {
+                metrics.Ended(execution);
                 logger.LogInformation("Execution {ExecutionId} of {Namespace}.{FlowId} ended {State} after {TaskRuns} task run(s)",
                     execution.Id, execution.Namespace, execution.FlowId, execution.State.ToKestraName(), execution.TaskRuns.Count);
             }

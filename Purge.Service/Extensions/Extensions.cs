@@ -27,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<PurgeJobConsumer>().Endpoint(e => OnPurgeQueue(e, options));
             bus.AddConsumer<PurgeRequestedConsumer>().Endpoint(e => OnPurgeQueue(e, options));
         });
+        builder.AddQueueDepths(Queues.Purge);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddSingleton<LogWriter>();

@@ -30,6 +30,7 @@ public static class Extensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
         });
 
+        builder.AddQueueDepths(Queues.Scheduler);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
         builder.Services.AddInputEncryption();

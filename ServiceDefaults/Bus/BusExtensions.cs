@@ -44,6 +44,16 @@ public static class BusExtensions
         return builder;
     }
 
+    /// <summary>Reports the depth of <paramref name="queues"/>, the queues this service consumes (see <see cref="QueueDepths"/>).</summary>
+    public static TBuilder AddQueueDepths<TBuilder>(this TBuilder builder, params string[] queues)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<QueueDepths>(sp, (IReadOnlyList<string>)queues));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueDepths>());
+        return builder;
+    }
+
     private static string Redact(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
             ? value.Replace(uri.UserInfo, "***", StringComparison.Ordinal)

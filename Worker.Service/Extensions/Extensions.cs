@@ -40,6 +40,7 @@ public static class Extensions
                 e.Temporary = true;
             });
         });
+        builder.AddQueueDepths(Queues.Worker, Queues.WorkerWaits);
         builder.Services.AddSingleton<KilledExecutions>();
         builder.Services.AddSecrets();
         builder.Services.AddSingleton(TimeProvider.System);
