@@ -62,7 +62,12 @@ internal sealed class ServiceInstanceHeartbeat(
             await db.ServiceInstances.Where(i => i.Id == identity.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.State, Stopped).SetProperty(i => i.HeartbeatAt, clock.GetUtcNow()), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out first: the row goes stale and is deleted after the retention.
+            logger.LogWarning("Instance {InstanceId} not marked stopped: the shutdown timeout ran out", identity.Id);
+        }
+        catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not mark instance {InstanceId} stopped", identity.Id);
         }

@@ -21,6 +21,20 @@ public sealed class ServiceInstanceTests(Infrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_shutdown_whose_timeout_ran_out_stops_without_marking_the_row_and_without_throwing()
+    {
+        var db = await MigratedDatabase.CreateAsync(infrastructure);
+        var service = await TestService.StartAsync(db, infrastructure.RabbitMqConnectionString, serviceName: "worker");
+        await Eventually.BecomesAsync(() => ReadAsync(db), rows => rows.Count == 1, "one instance row exists");
+
+        // A host whose shutdown timeout already ran out: every StopAsync gets a cancelled token.
+        await service.App.StopAsync(new CancellationToken(canceled: true));
+
+        Assert.Equal("RUNNING", (await ReadAsync(db)).Single().State);
+        await service.App.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Rows_of_instances_silent_beyond_the_retention_are_deleted_when_an_instance_starts()
     {
         var db = await MigratedDatabase.CreateAsync(infrastructure);
