@@ -106,6 +106,9 @@ if [ -z "$base_image" ]; then
   base_image="$(head -n 1 "$registry_out")/$base_tag"
 fi
 
+# A base image pulled by name is worth naming in the images' labels; the local registry's port is not.
+label_base_name=true
+[[ -n "${registry_pid:-}" ]] && label_base_name=false
 tag=$(dotnet msbuild "$repo/Migrator" -getProperty:ContainerImageTag)
 for project in "${projects[@]}"; do
   name=${project%.Service}
@@ -113,7 +116,8 @@ for project in "${projects[@]}"; do
   archive="$output/kite-$name-$tag.tar"
   say "kite/$name:$tag from $base_image ..."
   dotnet publish "$repo/$project" -c Release -t:PublishContainer -v q -nologo \
-    -p:ContainerBaseImage="$base_image" -p:ContainerArchiveOutputPath="$archive" >&2
+    -p:ContainerBaseImage="$base_image" -p:ContainerArchiveOutputPath="$archive" \
+    -p:ContainerGenerateLabelsImageBaseName=$label_base_name >&2
 done
 
 if $check; then
