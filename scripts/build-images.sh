@@ -46,7 +46,7 @@ if [ -z "$base_image" ]; then
   # The runtime the apps run on: the newest of this machine's .NET runtimes for their target framework.
   framework=$(sed -n 's|.*<TargetFramework>net\([0-9.]*\)</TargetFramework>.*|\1|p' "$repo/Directory.Build.props")
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-  runtime=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | grep "^$framework\." | sort -V | tail -n 1)
+  runtime=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" 2>/dev/null | grep "^$framework\." | sort -V | tail -n 1 || true)
   if [ -z "$runtime" ] || [ ! -d "$dotnet_root/shared/Microsoft.NETCore.App/$runtime" ]; then
     say "no ASP.NET Core $framework runtime under $dotnet_root/shared: install the .NET $framework SDK"
     exit 1
