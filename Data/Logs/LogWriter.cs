@@ -10,8 +10,8 @@ namespace Kite.Data.Logs;
 /// Execution logs, written in batches by binary COPY (see <see cref="CopyWriter{TRow}"/>); after each committed batch
 /// the listeners (the bus, in a service) learn which executions have new lines.
 /// </summary>
-public sealed class LogWriter(NpgsqlDataSource dataSource, ILogger<LogWriter> logger, IEnumerable<ILogsWrittenListener> listeners)
-    : CopyWriter<LogRecord>(dataSource, logger)
+public sealed class LogWriter(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LogWriter> logger, IEnumerable<ILogsWrittenListener> listeners)
+    : CopyWriter<LogRecord>(dataSource, clock, logger)
 {
     private readonly ILogsWrittenListener[] listeners = [.. listeners];
 

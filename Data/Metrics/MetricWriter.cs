@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Kite.Data.Metrics;
 
 /// <summary>Task metrics (counters and timers), written in batches by binary COPY (see <see cref="CopyWriter{TRow}"/>).</summary>
-public sealed class MetricWriter(NpgsqlDataSource dataSource, ILogger<MetricWriter> logger) : CopyWriter<MetricRecord>(dataSource, logger)
+public sealed class MetricWriter(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<MetricWriter> logger) : CopyWriter<MetricRecord>(dataSource, clock, logger)
 {
     protected override string CopyCommand =>
         "COPY metrics (namespace, flow_id, execution_id, task_run_id, task_id, name, type, value, tags, timestamp) FROM STDIN (FORMAT BINARY)";

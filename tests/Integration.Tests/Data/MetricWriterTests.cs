@@ -14,7 +14,7 @@ public sealed class MetricWriterTests(Infrastructure infrastructure)
     {
         var database = await MigratedDatabase.CreateAsync(infrastructure);
         await using var dataSource = NpgsqlDataSource.Create(database);
-        var writer = new MetricWriter(dataSource, NullLogger<MetricWriter>.Instance);
+        var writer = new MetricWriter(dataSource, TimeProvider.System, NullLogger<MetricWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var start = DateTimeOffset.UtcNow;
 
