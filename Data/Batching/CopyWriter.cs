@@ -42,12 +42,14 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
         {
             Drain(batch, barriers);
             await GatherAsync(batch, barriers);
-            if (batch.Count > 0)
+            var written = batch.Count > 0 && await FlushAsync(batch);
+            // The rows are committed: whoever waits goes on before the announcement, which only wakes live viewers.
+            barriers.ForEach(b => b.TrySetResult());
+            if (written)
             {
-                await FlushAsync(batch);
+                await WrittenAsync(batch);
             }
 
-            barriers.ForEach(b => b.TrySetResult());
             batch.Clear();
             barriers.Clear();
         }
@@ -119,14 +121,15 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
         }
     }
 
-    private async Task FlushAsync(List<TRow> batch)
+    /// <summary>Writes the batch, retrying; false when it was dropped after the last attempt.</summary>
+    private async Task<bool> FlushAsync(List<TRow> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await CopyAsync(batch);
-                break;
+                return true;
             }
             catch (NpgsqlException ex) when (attempt < 5)
             {
@@ -136,11 +139,9 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
             catch (NpgsqlException ex)
             {
                 logger.LogError(ex, "Dropped {Count} {Rows} after 5 attempts", batch.Count, typeof(TRow).Name);
-                return;
+                return false;
             }
         }
-
-        await WrittenAsync(batch);
     }
 
     /// <summary>Called once a batch is committed (never for a dropped one); a failure here never fails the writer.</summary>
