@@ -42,7 +42,7 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
         {
             Drain(batch, barriers);
             await GatherAsync(batch, barriers);
-            var written = batch.Count > 0 && await FlushAsync(batch);
+            var written = batch.Count > 0 && await FlushAsync(batch, stoppingToken);
             // The rows are committed: whoever waits goes on before the announcement, which only wakes live viewers.
             barriers.ForEach(b => b.TrySetResult());
             if (written)
@@ -121,8 +121,12 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
         }
     }
 
-    /// <summary>Writes the batch, retrying; false when it was dropped after the last attempt.</summary>
-    private async Task<bool> FlushAsync(List<TRow> batch)
+    /// <summary>
+    /// Writes the batch. While PostgreSQL is away (a restart, a failover: a transient error) the rows are kept and
+    /// written again until it answers, and the bounded queue holds the producers back meanwhile; a batch it refuses
+    /// (bad data) or that fails while the service stops is tried five times, then dropped: false.
+    /// </summary>
+    private async Task<bool> FlushAsync(List<TRow> batch, CancellationToken stopping)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -131,14 +135,14 @@ public abstract class CopyWriter<TRow>(NpgsqlDataSource dataSource, TimeProvider
                 await CopyAsync(batch);
                 return true;
             }
-            catch (NpgsqlException ex) when (attempt < 5)
+            catch (NpgsqlException ex) when ((ex.IsTransient && !stopping.IsCancellationRequested) || attempt < 5)
             {
                 logger.LogWarning(ex, "Writing {Count} {Rows} failed (attempt {Attempt}); retrying", batch.Count, typeof(TRow).Name, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * attempt, 5_000)), CancellationToken.None);
             }
             catch (NpgsqlException ex)
             {
-                logger.LogError(ex, "Dropped {Count} {Rows} after 5 attempts", batch.Count, typeof(TRow).Name);
+                logger.LogError(ex, "Dropped {Count} {Rows} after {Attempts} attempts", batch.Count, typeof(TRow).Name, attempt);
                 return false;
             }
         }

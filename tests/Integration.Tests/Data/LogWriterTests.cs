@@ -1,6 +1,9 @@
 using Kite.Data.Logs;
 using Kite.Data.Records;
+using Kite.Hosting.Postgres;
+using Kite.Hosting.Processes;
 using Kite.Integration.Tests.Fixtures;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -59,6 +62,53 @@ public sealed class LogWriterTests(Infrastructure infrastructure)
         Assert.Equal(["first", "second"], written.Select(w => w.Item1));
         Assert.Single(written.Select(w => w.Item2).Distinct());
         await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Lines_written_while_PostgreSQL_is_down_are_kept_and_written_when_it_answers_again()
+    {
+        using var folder = new TemporaryFolder();
+        await using var server = new PostgresServer(new PostgresServerOptions { RootDirectory = folder.Path, Ephemeral = true, Port = FreePort.Next() });
+        await server.StartAsync(CancellationToken.None);
+        var database = server.ConnectionString;
+        Assert.Equal(0, await MigratedDatabase.MigrateAsync(database));
+        await server.StopAsync();
+
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var failures = new FailureSignal();
+        var writer = new LogWriter(dataSource, TimeProvider.System, failures, []);
+        await writer.StartAsync(CancellationToken.None);
+        await writer.WriteAsync(Line("written during the outage"), CancellationToken.None);
+        var flushed = writer.FlushAsync(CancellationToken.None);
+        // Longer than the five attempts after which a batch PostgreSQL refuses is dropped.
+        await failures.Failed.Task.WaitAsync(Patience);
+        Assert.False(flushed.IsCompleted);
+
+        await server.StartAsync(CancellationToken.None);
+        await flushed.WaitAsync(Patience);
+
+        Assert.Equal(["written during the outage"], await MessagesAsync(database));
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Completes when the writer has reported six failed writes.</summary>
+    private sealed class FailureSignal : ILogger<LogWriter>
+    {
+        private int count;
+
+        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Warning && Interlocked.Increment(ref count) >= 6)
+            {
+                Failed.TrySetResult();
+            }
+        }
     }
 
     private static Task<List<string>> MessagesAsync(string database) =>
