@@ -2,6 +2,8 @@ using Kite.Core.Executions;
 using Kite.Data.Records;
 using Kite.Data.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Kite.Data.Executions;
 
@@ -29,13 +31,41 @@ public sealed class ExecutionStore(KiteDbContext db)
         return new LockedExecution(ExecutionMapping.ToDomain(record, runs), record, runs.ToDictionary(r => r.Id, StringComparer.Ordinal));
     }
 
-    /// <summary>Locks the execution's row and reads only its version: null when there is no such execution.</summary>
-    public async Task<long?> LockVersionAsync(string executionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the execution's row and reads only its version (null when there is no such execution), and in the same
+    /// round trip deletes those of the <paramref name="sentOutbox"/> rows no other transaction holds (another step's,
+    /// the sweeper's: skipped, not waited for); returns the ids deleted, gone only if the caller's transaction commits.
+    /// </summary>
+    public async Task<(long? Version, IReadOnlyList<long> DeletedOutbox)> LockVersionAsync(string executionId, long[] sentOutbox, CancellationToken cancellationToken)
     {
-        var versions = await db.Database
-            .SqlQuery<long>($"SELECT step_version AS \"Value\" FROM executions WHERE id = {executionId} AND deleted IN (true, false) FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        return versions.Count == 0 ? null : versions[0];
+        // Plain Npgsql: one batch instead of two EF queries, each translated and sent on its own, in every step.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT step_version FROM executions WHERE id = $1 AND deleted IN (true, false) FOR UPDATE")
+        {
+            Parameters = { new NpgsqlParameter<string> { TypedValue = executionId } },
+        });
+        if (sentOutbox.Length > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id = ANY($1) FOR UPDATE SKIP LOCKED) RETURNING id")
+            {
+                Parameters = { new NpgsqlParameter<long[]> { TypedValue = sentOutbox } },
+            });
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        long? version = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+        var deleted = new List<long>();
+        if (await reader.NextResultAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted.Add(reader.GetInt64(0));
+            }
+        }
+
+        return (version, deleted);
     }
 
     /// <summary>

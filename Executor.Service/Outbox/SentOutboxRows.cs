@@ -34,8 +34,7 @@ public sealed class SentOutboxRows(TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<long>> DeleteInAsync(KiteDbContext db, CancellationToken cancellationToken)
     {
-        // The enumerator takes no lock, unlike Keys.
-        var ids = sentAt.Select(s => s.Key).Take(MostPerStep).ToArray();
+        var ids = ToDelete();
         if (ids.Length == 0)
         {
             return [];
@@ -48,6 +47,11 @@ public sealed class SentOutboxRows(TimeProvider clock)
                 """)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The ids a step deletes in its transaction, at most 1,000 (<see cref="DeleteInAsync"/>, or with its row lock).</summary>
+    public long[] ToDelete() =>
+        // The enumerator takes no lock, unlike Keys.
+        [.. sentAt.Select(s => s.Key).Take(MostPerStep)];
 
     /// <summary>The ids sent at least <paramref name="age"/> ago, at most <paramref name="limit"/>.</summary>
     public long[] OlderThan(TimeSpan age, int limit) =>

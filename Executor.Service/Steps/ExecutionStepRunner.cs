@@ -52,7 +52,7 @@ public sealed class ExecutionStepRunner(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var store = new ExecutionStore(db);
-            var locked = await LockAsync(store, executionId, cancellationToken);
+            var (locked, deletedSent) = await LockAsync(store, executionId, cancellationToken);
             if (locked is null)
             {
                 logger.LogWarning("No execution {ExecutionId}: {Count} event(s) ignored", executionId, events.Count);
@@ -90,6 +90,7 @@ public sealed class ExecutionStepRunner(
             {
                 await transaction.CommitAsync(cancellationToken);
                 KeepOpen(locked);
+                sent.Forget(deletedSent ?? []);
                 metrics.Step(Stopwatch.GetElapsedTime(started), changed: false);
                 return;
             }
@@ -127,7 +128,7 @@ public sealed class ExecutionStepRunner(
                 Message = line.Message,
             }));
             db.Outbox.AddRange(outbox);
-            var deletedSent = await sent.DeleteInAsync(db, cancellationToken);
+            deletedSent ??= await sent.DeleteInAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             KeepOpen(locked);
@@ -147,30 +148,31 @@ public sealed class ExecutionStepRunner(
 
     /// <summary>
     /// The execution with its row locked: as this process's last step left it when nobody wrote it since (one version
-    /// read), else read from PostgreSQL with its task runs.
+    /// read), else read from PostgreSQL with its task runs. The version read also deletes sent outbox rows in the same
+    /// round trip: their ids come back, to forget once the step commits (null when nothing was deleted yet).
     /// </summary>
-    private async Task<LockedExecution?> LockAsync(ExecutionStore store, string executionId, CancellationToken cancellationToken)
+    private async Task<(LockedExecution? Locked, IReadOnlyList<long>? DeletedSent)> LockAsync(ExecutionStore store, string executionId, CancellationToken cancellationToken)
     {
         if (kept.Take(executionId) is not { } last)
         {
             kept.Found("read");
-            return await store.LockAsync(executionId, cancellationToken);
+            return (await store.LockAsync(executionId, cancellationToken), null);
         }
 
-        var version = await store.LockVersionAsync(executionId, cancellationToken);
+        var (version, deletedSent) = await store.LockVersionAsync(executionId, sent.ToDelete(), cancellationToken);
         if (version is null)
         {
-            return null;
+            return (null, deletedSent);
         }
 
         if (version == last.Record.StepVersion)
         {
             kept.Found("reused");
-            return store.Reuse(last);
+            return (store.Reuse(last), deletedSent);
         }
 
         kept.Found("stale");
-        return await store.LockAsync(executionId, cancellationToken);
+        return (await store.LockAsync(executionId, cancellationToken), deletedSent);
     }
 
     /// <summary>After a commit: an execution that goes on is kept for its next step; an ended one is let go.</summary>
