@@ -20,6 +20,7 @@ public sealed class QueueDepths : BackgroundService
     private readonly ILogger<QueueDepths> logger;
     private readonly Dictionary<string, (long Messages, long Consumers)> last = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private IConnection? connection;
 
     public QueueDepths(IConfiguration configuration, IReadOnlyList<string> queues, IMeterFactory meters, ILogger<QueueDepths> logger)
     {
@@ -54,15 +55,31 @@ public sealed class QueueDepths : BackgroundService
             {
                 // The bus health check reports the broker; the gauges keep their last reading until it answers.
                 logger.LogDebug(error, "Queue depths not read: the broker did not answer");
+                await CloseAsync();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await CloseAsync();
+    }
+
+    private async Task CloseAsync()
+    {
+        if (connection is { } open)
+        {
+            connection = null;
+            await open.DisposeAsync();
+        }
+    }
+
     private async Task SampleAsync(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "kite-queue-depths" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        // One connection kept open between readings, opened again after the broker went away.
+        connection ??= await new ConnectionFactory { Uri = broker, ClientProvidedName = "kite-queue-depths" }.CreateConnectionAsync(cancellationToken);
         foreach (var queue in queues)
         {
             // A passive declare of a queue that does not exist yet closes its channel: one channel per queue.
