@@ -51,8 +51,9 @@ public sealed class QueueDepths : BackgroundService
             {
                 await SampleAsync(stoppingToken);
             }
-            catch (Exception error) when (error is BrokerUnreachableException or AlreadyClosedException or IOException or TimeoutException)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
+                // A gauge must never stop the service (an unhandled error in a background service stops the host).
                 // The bus health check reports the broker; the gauges keep their last reading until it answers.
                 logger.LogDebug(error, "Queue depths not read: the broker did not answer");
                 await CloseAsync();
