@@ -33,15 +33,6 @@ public sealed class QueueDepths : BackgroundService
         meter.CreateObservableGauge("kite.queue.consumers", () => Observe(q => q.Consumers), "{consumer}", "Consumers attached to the queue");
     }
 
-    /// <summary>The last reading of <paramref name="queue"/>, or null before the first or when the queue does not exist.</summary>
-    public (long Messages, long Consumers)? Read(string queue)
-    {
-        lock (gate)
-        {
-            return last.TryGetValue(queue, out var reading) ? reading : null;
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);
