@@ -13,22 +13,40 @@ namespace Kite.Data.Executions;
 /// </summary>
 public sealed class ExecutionStore(KiteDbContext db)
 {
-    public async Task<LockedExecution?> LockAsync(string executionId, CancellationToken cancellationToken)
-    {
-        // The column list comes from the model, the id is a parameter.
-        var locking = SelectedColumns.SelectFrom<ExecutionRecord>(db, "executions") + " WHERE id = {0} AND deleted IN (true, false) FOR UPDATE";
-        var record = await db.Executions
-            .FromSqlRaw(locking, executionId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
+    public async Task<LockedExecution?> LockAsync(string executionId, CancellationToken cancellationToken) =>
+        (await LockAsync(executionId, [], cancellationToken)).Locked;
 
+    /// <summary>
+    /// Locks the execution's row and reads it with its runs (null when there is no such execution), and in the same
+    /// round trip deletes the <paramref name="sentOutbox"/> rows no other transaction holds (see <see cref="LockVersionAsync"/>).
+    /// </summary>
+    public async Task<(LockedExecution? Locked, IReadOnlyList<long> DeletedOutbox)> LockAsync(string executionId, long[] sentOutbox, CancellationToken cancellationToken)
+    {
+        // One batch instead of EF's two queries and the delete, each on its own round trip: the runs are read after
+        // the lock is taken, in the same transaction, so they are the ones the last step committed.
+        await using var batch = Batch(executionId, sentOutbox,
+            $"SELECT {ExecutionRows.ExecutionColumns(db)} FROM executions WHERE id = $1 AND deleted IN (true, false) FOR UPDATE",
+            $"SELECT {ExecutionRows.TaskRunColumns(db)} FROM task_runs WHERE execution_id = $1");
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var record = await reader.ReadAsync(cancellationToken) ? ExecutionRows.ReadExecution(reader) : null;
+        await reader.NextResultAsync(cancellationToken);
         // Untracked: a step changes a few of an execution's runs, and a 10,000-iteration loop must not pay for tracking
         // (snapshotting, then comparing at save) all of them in every step; Stage attaches only the changed ones.
-        var runs = await db.TaskRuns.AsNoTracking().Where(t => t.ExecutionId == executionId).ToListAsync(cancellationToken);
-        return new LockedExecution(ExecutionMapping.ToDomain(record, runs), record, runs.ToDictionary(r => r.Id, StringComparer.Ordinal));
+        var runs = new Dictionary<string, TaskRunRecord>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var run = ExecutionRows.ReadTaskRun(reader);
+            runs[run.Id] = run;
+        }
+
+        var deleted = await DeletedAsync(reader, cancellationToken);
+        if (record is null)
+        {
+            return (null, deleted);
+        }
+
+        db.Executions.Attach(record);
+        return (new LockedExecution(ExecutionMapping.ToDomain(record, runs.Values), record, runs), deleted);
     }
 
     /// <summary>
@@ -38,13 +56,22 @@ public sealed class ExecutionStore(KiteDbContext db)
     /// </summary>
     public async Task<(long? Version, IReadOnlyList<long> DeletedOutbox)> LockVersionAsync(string executionId, long[] sentOutbox, CancellationToken cancellationToken)
     {
-        // Plain Npgsql: one batch instead of two EF queries, each translated and sent on its own, in every step.
+        await using var batch = Batch(executionId, sentOutbox, "SELECT step_version FROM executions WHERE id = $1 AND deleted IN (true, false) FOR UPDATE");
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        long? version = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+        return (version, await DeletedAsync(reader, cancellationToken));
+    }
+
+    /// <summary>The reads, each taking the execution id as <c>$1</c>, then the sent outbox rows' delete when there are any.</summary>
+    private NpgsqlBatch Batch(string executionId, long[] sentOutbox, params string[] reads)
+    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT step_version FROM executions WHERE id = $1 AND deleted IN (true, false) FOR UPDATE")
+        var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var read in reads)
         {
-            Parameters = { new NpgsqlParameter<string> { TypedValue = executionId } },
-        });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(read) { Parameters = { new NpgsqlParameter<string> { TypedValue = executionId } } });
+        }
+
         if (sentOutbox.Length > 0)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
@@ -54,8 +81,12 @@ public sealed class ExecutionStore(KiteDbContext db)
             });
         }
 
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        long? version = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+        return batch;
+    }
+
+    /// <summary>The ids the batch's outbox delete returned: its last result, when it has one after the reads.</summary>
+    private static async Task<IReadOnlyList<long>> DeletedAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var deleted = new List<long>();
         if (await reader.NextResultAsync(cancellationToken))
         {
@@ -65,7 +96,7 @@ public sealed class ExecutionStore(KiteDbContext db)
             }
         }
 
-        return (version, deleted);
+        return deleted;
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Kite.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kite.Executor.Outbox;
 
@@ -28,27 +26,7 @@ public sealed class SentOutboxRows(TimeProvider clock)
         }
     }
 
-    /// <summary>
-    /// Deletes sent rows in the caller's transaction and returns the ids it deleted, to <see cref="Forget"/> once that
-    /// transaction has committed. Rows another transaction holds (another step's, the sweeper's) are skipped, not waited for.
-    /// </summary>
-    public async Task<IReadOnlyList<long>> DeleteInAsync(KiteDbContext db, CancellationToken cancellationToken)
-    {
-        var ids = ToDelete();
-        if (ids.Length == 0)
-        {
-            return [];
-        }
-
-        return await db.Database.SqlQuery<long>(
-                $"""
-                DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id = ANY({ids}) FOR UPDATE SKIP LOCKED)
-                RETURNING id AS "Value"
-                """)
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The ids a step deletes in its transaction, at most 1,000 (<see cref="DeleteInAsync"/>, or with its row lock).</summary>
+    /// <summary>The ids a step deletes in its transaction, with its row lock, at most 1,000 (rows another transaction holds are skipped).</summary>
     public long[] ToDelete() =>
         // The enumerator takes no lock, unlike Keys.
         [.. sentAt.Select(s => s.Key).Take(MostPerStep)];

@@ -90,7 +90,7 @@ public sealed class ExecutionStepRunner(
             {
                 await transaction.CommitAsync(cancellationToken);
                 KeepOpen(locked);
-                sent.Forget(deletedSent ?? []);
+                sent.Forget(deletedSent);
                 metrics.Step(Stopwatch.GetElapsedTime(started), changed: false);
                 return;
             }
@@ -128,7 +128,6 @@ public sealed class ExecutionStepRunner(
                 Message = line.Message,
             }));
             db.Outbox.AddRange(outbox);
-            deletedSent ??= await sent.DeleteInAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             KeepOpen(locked);
@@ -148,15 +147,15 @@ public sealed class ExecutionStepRunner(
 
     /// <summary>
     /// The execution with its row locked: as this process's last step left it when nobody wrote it since (one version
-    /// read), else read from PostgreSQL with its task runs. The version read also deletes sent outbox rows in the same
-    /// round trip: their ids come back, to forget once the step commits (null when nothing was deleted yet).
+    /// read), else read from PostgreSQL with its task runs. Either read also deletes sent outbox rows in the same
+    /// round trip: their ids come back, to forget once the step commits.
     /// </summary>
-    private async Task<(LockedExecution? Locked, IReadOnlyList<long>? DeletedSent)> LockAsync(ExecutionStore store, string executionId, CancellationToken cancellationToken)
+    private async Task<(LockedExecution? Locked, IReadOnlyList<long> DeletedSent)> LockAsync(ExecutionStore store, string executionId, CancellationToken cancellationToken)
     {
         if (kept.Take(executionId) is not { } last)
         {
             kept.Found("read");
-            return (await store.LockAsync(executionId, cancellationToken), null);
+            return await store.LockAsync(executionId, sent.ToDelete(), cancellationToken);
         }
 
         var (version, deletedSent) = await store.LockVersionAsync(executionId, sent.ToDelete(), cancellationToken);
@@ -171,8 +170,10 @@ public sealed class ExecutionStepRunner(
             return (store.Reuse(last), deletedSent);
         }
 
+        // Those rows are deleted already: none to delete again with the read.
         kept.Found("stale");
-        return (await store.LockAsync(executionId, cancellationToken), deletedSent);
+        var (locked, _) = await store.LockAsync(executionId, [], cancellationToken);
+        return (locked, deletedSent);
     }
 
     /// <summary>After a commit: an execution that goes on is kept for its next step; an ended one is let go.</summary>
@@ -203,7 +204,12 @@ public sealed class ExecutionStepRunner(
 
     private async Task OnEndedAsync(Execution execution, Flow? flow, State before, List<OutboxMessageRecord> outbox, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await timers.DeleteForAsync(execution.Id, cancellationToken);
+        // Most flows store no timer at all: their end spares the statement.
+        if (TimerSources.MayHaveTimers(flow, execution))
+        {
+            await timers.DeleteForAsync(execution.Id, cancellationToken);
+        }
+
         if (flow?.Concurrency is null)
         {
             return;
