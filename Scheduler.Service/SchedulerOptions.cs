@@ -37,6 +37,12 @@ public sealed class SchedulerOptions
     /// <summary>Polling triggers (http.Trigger) evaluated at once by one scheduler.</summary>
     public int PollingConcurrency { get; set; } = 16;
 
+    /// <summary>ExecutionChanged events handled together at most.</summary>
+    public int ChangeBatchSize { get; set; } = 100;
+
+    /// <summary>How long a batch of ExecutionChanged events waits for more before it is handled.</summary>
+    public TimeSpan ChangeBatchWait { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Executions of one backfill running at once.</summary>
     public int BackfillInFlight { get; set; } = 2;
 }

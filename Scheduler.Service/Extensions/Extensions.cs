@@ -2,6 +2,7 @@ using Kite.Data.Flows;
 using Kite.Messaging;
 using Kite.Scheduler.Backfills;
 using Kite.Scheduler.Evaluation;
+using Kite.Scheduler.ExecutionChanges;
 using Kite.Scheduler.Executions;
 using Kite.Scheduler.FlowTriggers;
 using Kite.Scheduler.Locks;
@@ -25,7 +26,12 @@ public static class Extensions
         builder.AddKiteBus(bus =>
         {
             // Competing consumers on one queue: each event is handled by one replica (see Queues.Scheduler).
-            bus.AddConsumer<ExecutionChangedConsumer>().Endpoint(e => e.Name = Queues.Scheduler);
+            // ExecutionChanged comes about twice per execution: in batches, one round trip finds what a batch concerns.
+            bus.AddConsumer<ExecutionChangedConsumer>(c => c.Options<BatchOptions>(batch => batch
+                    .SetMessageLimit(options.ChangeBatchSize)
+                    .SetTimeLimit(options.ChangeBatchWait)
+                    .SetConcurrencyLimit(2)))
+                .Endpoint(e => e.Name = Queues.Scheduler);
             bus.AddConsumer<FlowChangedConsumer>().Endpoint(e => e.Name = Queues.Scheduler);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
         });
@@ -39,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExecutionStarter>();
         builder.Services.AddSingleton<ScheduleEvaluator>();
         builder.Services.AddSingleton<EvaluationLoop>();
+        builder.Services.AddSingleton<ConcernedTriggersReader>();
         builder.Services.AddSingleton<TriggerUnlocker>();
         builder.Services.AddSingleton<LockHealer>();
         builder.Services.AddSingleton<FlowTriggerFirer>();

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Kite.Core.Executions;
 using Kite.Core.Expressions;
+using Kite.Core.Flows;
 using Kite.Core.Scheduling;
 using Kite.Core.Triggers;
 using Kite.Data.Executions;
 using Kite.Data.Flows;
-using Kite.Messaging.Contracts;
+using Kite.Scheduler.ExecutionChanges;
 using Kite.Scheduler.Executions;
-using Kite.Scheduler.Triggers;
 using Kite.ServiceDefaults.Secrets;
 using Npgsql;
 
@@ -31,54 +31,82 @@ public sealed class FlowTriggerFirer(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task OnChangedAsync(ExecutionChanged message, State state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires, for a batch of state changes, the enabled Flow triggers (<paramref name="flowTriggers"/>) that match
+    /// them. Reads the executions only of the changes some trigger may match by state, namespace and flow, and writes
+    /// what fires in one transaction: a failure leaves no precondition half recorded for a redelivered batch.
+    /// </summary>
+    public async Task FireAsync(IReadOnlyList<ExecutionStateChange> changes, IReadOnlyList<FlowTriggerRow> flowTriggers, CancellationToken cancellationToken)
     {
-        var rows = await FlowTriggerRowsAsync(cancellationToken);
-        if (rows.Count == 0)
+        var triggers = await EnabledTriggersAsync(flowTriggers, cancellationToken);
+        var candidates = changes
+            .Select(change => (Change: change, Triggers: triggers.Where(t => FlowTriggerMatcher.MayMatch(t.Trigger, change.State, change.Namespace, change.FlowId)).ToList()))
+            .Where(c => c.Triggers.Count > 0)
+            .ToList();
+        if (candidates.Count == 0)
         {
             return;
         }
 
-        var source = await ReadExecutionAsync(message.ExecutionId, state, cancellationToken);
-        if (source is null)
+        var executions = await ReadExecutionsAsync([.. candidates.Select(c => c.Change.ExecutionId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var matches = new List<Match>();
+        foreach (var (change, candidateTriggers) in candidates)
         {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        var variables = FlowTriggerMatcher.Variables(source);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var executions = new List<CreatedExecution>();
-        foreach (var (ns, flowId, triggerId, revision) in rows)
-        {
-            var flow = await flows.GetAsync(ns, flowId, revision, cancellationToken);
-            if (flow is null || flow.Disabled || flow.Triggers?.OfType<FlowTrigger>().FirstOrDefault(t => t.Id == triggerId) is not { } trigger)
+            if (executions.GetValueOrDefault(change.ExecutionId) is not { } stored)
             {
                 continue;
             }
 
+            var source = new TriggeringExecution(change.ExecutionId, stored.Namespace, stored.FlowId, stored.FlowRevision, change.State, stored.Labels, stored.Outputs);
+            var variables = FlowTriggerMatcher.Variables(source);
+            foreach (var candidate in candidateTriggers)
+            {
+                try
+                {
+                    var context = ExecutionFactory.Context(candidate.Flow, candidate.Row.Revision, variables);
+                    if (FlowTriggerMatcher.Matches(candidate.Trigger, source, context))
+                    {
+                        matches.Add(new Match(candidate, source, variables, context));
+                    }
+                }
+                catch (Exception ex) when (ex is ExpressionException or FormatException or NotSupportedException or InvalidOperationException)
+                {
+                    LogNotEvaluated(candidate.Row, source.Id, ex);
+                }
+            }
+        }
+
+        if (matches.Count > 0)
+        {
+            await StartAsync(matches, cancellationToken);
+        }
+    }
+
+    private async Task StartAsync(List<Match> matches, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var executions = new List<CreatedExecution>();
+        // Trigger rows are locked in one order (a trigger's events keep theirs), so two replicas' batches do not deadlock on them.
+        foreach (var (candidate, source, variables, context) in matches.OrderBy(m => m.Candidate.Row.Namespace, StringComparer.Ordinal)
+            .ThenBy(m => m.Candidate.Row.FlowId, StringComparer.Ordinal).ThenBy(m => m.Candidate.Row.TriggerId, StringComparer.Ordinal))
+        {
+            var (row, flow, trigger) = candidate;
             try
             {
-                var context = ExecutionFactory.Context(flow, revision, variables);
-                if (!FlowTriggerMatcher.Matches(trigger, source, context))
-                {
-                    continue;
-                }
-
                 var sets = PreconditionSet.Of(trigger);
-                if (sets.Count > 0 && !await PreconditionsMetAsync(connection, transaction, (ns, flowId, triggerId), sets, source, context, now, cancellationToken))
+                if (sets.Count > 0 && !await PreconditionsMetAsync(connection, transaction, (row.Namespace, row.FlowId, row.TriggerId), sets, source, context, now, cancellationToken))
                 {
                     continue;
                 }
 
-                var id = FlowTriggerExecutionIds.For(source.Id, state, ns, flowId, triggerId);
-                executions.Add(ExecutionFactory.Create(flow, revision, trigger.Inputs, trigger.Labels, variables, now, id, cipher: encryption.Cipher));
+                var id = FlowTriggerExecutionIds.For(source.Id, source.State, row.Namespace, row.FlowId, row.TriggerId);
+                executions.Add(ExecutionFactory.Create(flow, row.Revision, trigger.Inputs, trigger.Labels, variables, now, id, cipher: encryption.Cipher));
             }
             catch (Exception ex) when (ex is ExpressionException or FormatException or NotSupportedException or InvalidOperationException)
             {
-                logger.LogError("Flow trigger {Namespace}.{Flow}.{Trigger} could not be evaluated for execution {Execution}: {Reason}",
-                    ns, flowId, triggerId, source.Id, ex.Message);
+                LogNotEvaluated(row, source.Id, ex);
             }
         }
 
@@ -87,6 +115,26 @@ public sealed class FlowTriggerFirer(
         metrics.Created("flow", written.Count);
         await starter.StartAsync(written, cancellationToken);
     }
+
+    /// <summary>The rows' triggers, in their revision, leaving out those of a disabled flow or one that no longer has them.</summary>
+    private async Task<List<EnabledTrigger>> EnabledTriggersAsync(IReadOnlyList<FlowTriggerRow> rows, CancellationToken cancellationToken)
+    {
+        var enabled = new List<EnabledTrigger>(rows.Count);
+        foreach (var row in rows)
+        {
+            var flow = await flows.GetAsync(row.Namespace, row.FlowId, row.Revision, cancellationToken);
+            if (flow is { Disabled: false } && flow.Triggers?.OfType<FlowTrigger>().FirstOrDefault(t => t.Id == row.TriggerId) is { } trigger)
+            {
+                enabled.Add(new EnabledTrigger(row, flow, trigger));
+            }
+        }
+
+        return enabled;
+    }
+
+    private void LogNotEvaluated(FlowTriggerRow row, string executionId, Exception ex) =>
+        logger.LogError("Flow trigger {Namespace}.{Flow}.{Trigger} could not be evaluated for execution {Execution}: {Reason}",
+            row.Namespace, row.FlowId, row.TriggerId, executionId, ex.Message);
 
     private static async Task<bool> PreconditionsMetAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, (string Ns, string Flow, string Trigger) key,
@@ -112,34 +160,22 @@ public sealed class FlowTriggerFirer(
         return met;
     }
 
-    private async Task<List<(string Namespace, string FlowId, string TriggerId, int Revision)>> FlowTriggerRowsAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand("SELECT namespace, flow_id, trigger_id, flow_revision FROM triggers WHERE type = @type AND disabled = false");
-        command.Parameters.AddWithValue("type", TriggerKinds.Flow);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(string, string, string, int)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-        }
-
-        return rows;
-    }
-
-    private async Task<TriggeringExecution?> ReadExecutionAsync(string id, State state, CancellationToken cancellationToken)
+    /// <summary>The executions, deleted ones too, by id.</summary>
+    private async Task<Dictionary<string, StoredExecution>> ReadExecutionsAsync(string[] ids, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
-            "SELECT namespace, flow_id, flow_revision, labels::text, outputs::text FROM executions WHERE id = @id AND deleted IN (true, false)");
-        command.Parameters.AddWithValue("id", id);
+            "SELECT id, namespace, flow_id, flow_revision, labels::text, outputs::text FROM executions WHERE id = ANY(@ids) AND deleted IN (true, false)");
+        command.Parameters.AddWithValue("ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var executions = new Dictionary<string, StoredExecution>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            executions[reader.GetString(0)] = new StoredExecution(reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                PlainJsonColumns.ReadLabels(reader.IsDBNull(4) ? null : reader.GetString(4)),
+                PlainJsonColumns.Read(reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
-        return new TriggeringExecution(id, reader.GetString(0), reader.GetString(1), reader.GetInt32(2), state,
-            PlainJsonColumns.ReadLabels(reader.IsDBNull(3) ? null : reader.GetString(3)),
-            PlainJsonColumns.Read(reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return executions;
     }
 
     private static void Key(NpgsqlCommand command, (string Ns, string Flow, string Trigger) key)
@@ -148,4 +184,11 @@ public sealed class FlowTriggerFirer(
         command.Parameters.AddWithValue("flow", key.Flow);
         command.Parameters.AddWithValue("trigger", key.Trigger);
     }
+
+    private sealed record StoredExecution(
+        string Namespace, string FlowId, int FlowRevision, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, object?>? Outputs);
+
+    private sealed record EnabledTrigger(FlowTriggerRow Row, Flow Flow, FlowTrigger Trigger);
+
+    private sealed record Match(EnabledTrigger Candidate, TriggeringExecution Source, Dictionary<string, object?> Variables, RenderContext Context);
 }

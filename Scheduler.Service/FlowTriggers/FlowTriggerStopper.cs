@@ -2,8 +2,7 @@ using Kite.Core.Executions;
 using Kite.Core.Triggers;
 using Kite.Data.Executions;
 using Kite.Data.Flows;
-using Kite.Messaging.Contracts;
-using Kite.Scheduler.Triggers;
+using Kite.Scheduler.ExecutionChanges;
 using Npgsql;
 
 namespace Kite.Scheduler.FlowTriggers;
@@ -17,63 +16,52 @@ namespace Kite.Scheduler.FlowTriggers;
 /// </summary>
 public sealed class FlowTriggerStopper(NpgsqlDataSource database, FlowCache flows, TimeProvider clock, ILogger<FlowTriggerStopper> logger)
 {
-    /// <summary>Returns the ids of the triggers disabled.</summary>
-    public async Task<IReadOnlyList<string>> StopAsync(ExecutionChanged message, State state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Among the enabled Flow trigger rows (<paramref name="flowTriggers"/>, read for the whole batch), disables those
+    /// that stop after this ended execution, and returns them. Reads nothing when none of its flow's names its state.
+    /// </summary>
+    public async Task<IReadOnlyList<FlowTriggerRow>> StopAsync(ExecutionStateChange ended, IReadOnlyList<FlowTriggerRow> flowTriggers, CancellationToken cancellationToken)
     {
-        var candidates = await StoppingTriggersAsync(message.Namespace, message.FlowId, state, cancellationToken);
+        var candidates = await StoppingTriggersAsync(ended, flowTriggers, cancellationToken);
         if (candidates.Count == 0)
         {
             return [];
         }
 
-        if (await CauseAsync(message.ExecutionId, cancellationToken) is not { } cause)
+        if (await CauseAsync(ended.ExecutionId, cancellationToken) is not { } cause)
         {
             return [];
         }
 
         var stopped = candidates
-            .Where(t => FlowTriggerExecutionIds.For(cause.ExecutionId, cause.State, message.Namespace, message.FlowId, t) == message.ExecutionId)
+            .Where(t => FlowTriggerExecutionIds.For(cause.ExecutionId, cause.State, ended.Namespace, ended.FlowId, t.TriggerId) == ended.ExecutionId)
             .ToList();
-        foreach (var triggerId in stopped)
+        foreach (var row in stopped)
         {
             await using var update = database.CreateCommand(
                 "UPDATE triggers SET disabled = true, updated_at = @now WHERE namespace = @ns AND flow_id = @flow AND trigger_id = @trigger");
             update.Parameters.AddWithValue("now", clock.GetUtcNow());
-            update.Parameters.AddWithValue("ns", message.Namespace);
-            update.Parameters.AddWithValue("flow", message.FlowId);
-            update.Parameters.AddWithValue("trigger", triggerId);
+            update.Parameters.AddWithValue("ns", row.Namespace);
+            update.Parameters.AddWithValue("flow", row.FlowId);
+            update.Parameters.AddWithValue("trigger", row.TriggerId);
             await update.ExecuteNonQueryAsync(cancellationToken);
             logger.LogInformation("Flow trigger {Namespace}.{Flow}.{Trigger} disabled: its execution {Execution} ended {State}, one of its stopAfter states",
-                message.Namespace, message.FlowId, triggerId, message.ExecutionId, state.ToKestraName());
+                row.Namespace, row.FlowId, row.TriggerId, ended.ExecutionId, ended.State.ToKestraName());
         }
 
         return stopped;
     }
 
     /// <summary>The enabled Flow triggers of the ended execution's flow whose <c>stopAfter</c> names its state.</summary>
-    private async Task<List<string>> StoppingTriggersAsync(string @namespace, string flowId, State state, CancellationToken cancellationToken)
+    private async Task<List<FlowTriggerRow>> StoppingTriggersAsync(ExecutionStateChange ended, IReadOnlyList<FlowTriggerRow> flowTriggers, CancellationToken cancellationToken)
     {
-        var rows = new List<(string TriggerId, int Revision)>();
-        await using (var command = database.CreateCommand(
-            "SELECT trigger_id, flow_revision FROM triggers WHERE namespace = @ns AND flow_id = @flow AND type = @type AND disabled = false"))
+        var stopping = new List<FlowTriggerRow>();
+        foreach (var row in flowTriggers.Where(r => r.Namespace == ended.Namespace && r.FlowId == ended.FlowId))
         {
-            command.Parameters.AddWithValue("ns", @namespace);
-            command.Parameters.AddWithValue("flow", flowId);
-            command.Parameters.AddWithValue("type", TriggerKinds.Flow);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var flow = await flows.GetAsync(row.Namespace, row.FlowId, row.Revision, cancellationToken);
+            if (flow?.Triggers?.OfType<FlowTrigger>().FirstOrDefault(t => t.Id == row.TriggerId)?.StopAfter?.Contains(ended.State) == true)
             {
-                rows.Add((reader.GetString(0), reader.GetInt32(1)));
-            }
-        }
-
-        var stopping = new List<string>();
-        foreach (var (triggerId, revision) in rows)
-        {
-            var flow = await flows.GetAsync(@namespace, flowId, revision, cancellationToken);
-            if (flow?.Triggers?.OfType<FlowTrigger>().FirstOrDefault(t => t.Id == triggerId)?.StopAfter?.Contains(state) == true)
-            {
-                stopping.Add(triggerId);
+                stopping.Add(row);
             }
         }
 
