@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Kite.Core.Executions;
 using Npgsql;
 
 namespace Kite.Api.Executions;
@@ -40,6 +41,39 @@ public static class ExecutionRow
             row.GetBoolean(18),
             new ExecutionMetadata(row.GetInt32(17), row.IsDBNull(19) ? start : row.GetFieldValue<DateTimeOffset>(19)),
             row.IsDBNull(8) ? null : row.GetFieldValue<DateTimeOffset>(8));
+    }
+
+    /// <summary>
+    /// The row <see cref="ExecutionStore.InsertCreatedAsync"/> writes for <paramref name="execution"/>, as <see cref="Read"/>
+    /// would answer it with its task runs (none yet): the same JSON parsed from the same text, the same defaults.
+    /// </summary>
+    public static ExecutionResponse Inserted(NewExecution execution, DateTimeOffset now)
+    {
+        var start = execution.Created;
+        var duration = now - start;
+        var state = new ExecutionStateBody(
+            State.Created.ToKestraName(),
+            Histories(execution.StateHistory),
+            start,
+            null,
+            XmlConvert.ToString(duration < TimeSpan.Zero ? TimeSpan.Zero : duration));
+        return new ExecutionResponse(
+            execution.Id,
+            execution.Namespace,
+            execution.FlowId,
+            execution.FlowRevision,
+            Json(execution.Inputs) ?? new JsonObject(),
+            null,
+            null,
+            Labels(execution.Labels),
+            state,
+            [],
+            null,
+            null,
+            Json(execution.Trigger),
+            false,
+            new ExecutionMetadata(1, start),
+            execution.ScheduleDate);
     }
 
     public static IReadOnlyList<StateHistoryEntry> Histories(string? json) =>

@@ -34,6 +34,7 @@ public static class ExecutionsApi
         string flowId,
         HttpRequest request,
         FlowStore flows,
+        ParsedFlows parsed,
         ExecutionLauncher launcher,
         ExecutionStore executions,
         IInternalStorage storage,
@@ -51,7 +52,7 @@ public static class ExecutionsApi
             return Problem.NotFound($"flow '{@namespace}.{flowId}' does not exist");
         }
 
-        if (FlowReader.ReadOne(stored.Source).Flow is not { } flow)
+        if (parsed.Read(stored).Flow is not { } flow)
         {
             return Problem.Unprocessable("flow", $"flow '{@namespace}.{flowId}' revision {stored.Revision} no longer reads; save it again");
         }

@@ -44,6 +44,7 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowStore>();
+        builder.Services.AddSingleton<ParsedFlows>();
         builder.Services.AddInputEncryption();
         builder.Services.AddScoped<FlowWriter>();
         builder.Services.AddSingleton<ExecutionStore>();

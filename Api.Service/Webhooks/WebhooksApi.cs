@@ -30,13 +30,15 @@ public static class WebhooksApi
         string key,
         HttpRequest request,
         FlowStore flows,
+        ParsedFlows parsed,
         ExecutionLauncher launcher,
         IOptions<ApiOptions> options,
         InputEncryption encryption,
         CancellationToken cancellationToken)
     {
+        // The latest revision is read every time (another replica may have just saved one); only its parse is cached.
         var stored = await flows.LatestAsync(@namespace, flowId, cancellationToken);
-        var flow = stored is null or { Deleted: true } ? null : FlowReader.ReadOne(stored.Source).Flow;
+        var flow = stored is null or { Deleted: true } ? null : parsed.Read(stored).Flow;
         var webhook = flow?.Triggers?.OfType<Webhook>().FirstOrDefault(w => !w.Disabled && string.Equals(w.Key, key, StringComparison.Ordinal));
         if (flow is null || webhook is null)
         {

@@ -1,6 +1,8 @@
+using Kite.Data.Logs;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -51,6 +53,22 @@ public static class BusExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<QueueDepths>(sp, (IReadOnlyList<string>)queues));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueDepths>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Announces committed log lines (LogsWritten), gathered per <c>Kite:Bus:LogsWritten:Interval</c> (see
+    /// <see cref="LogsWrittenPublisher"/>). Call it before the log writer's hosted service is added: hosted services stop
+    /// in reverse order, so the writer's last batch is still announced, and the bus (added before) still runs for it.
+    /// </summary>
+    public static TBuilder AddLogsWrittenAnnouncements<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<LogsWrittenOptions>(builder.Configuration.GetSection("Kite:Bus:LogsWritten"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LogsWrittenPublisher>();
+        builder.Services.AddSingleton<ILogsWrittenListener>(sp => sp.GetRequiredService<LogsWrittenPublisher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LogsWrittenPublisher>());
         return builder;
     }
 

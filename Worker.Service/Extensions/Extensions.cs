@@ -45,8 +45,8 @@ public static class Extensions
         builder.Services.AddSecrets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlowCache>();
+        builder.AddLogsWrittenAnnouncements();
         builder.Services.AddSingleton<LogWriter>();
-        builder.Services.AddSingleton<ILogsWrittenListener, LogsWrittenPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
         builder.Services.AddSingleton<MetricWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MetricWriter>());

@@ -54,6 +54,36 @@ public sealed class ExecutionsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_answer_to_a_create_is_the_execution_as_a_later_GET_reads_it()
+    {
+        var ns = await FlowAsync("answered", Inputs);
+
+        var answered = await (await client.PostJsonAsync(
+            $"/api/v1/executions/{ns}/answered?labels=env:test&scheduleDate=2030-01-02T03:04:05.1234567%2B02:00",
+            """{"count": "42", "when": "2025-06-01T10:00:00.1234567Z", "greeting": "Grüße"}""")).JsonAsync();
+        var read = await (await client.GetAsync($"/api/v1/executions/{answered["id"]}")).JsonAsync();
+
+        // No executor runs this Api's executions: nothing but the duration can have changed since the answer.
+        Assert.Equal("CREATED", (string)answered["state"]!["current"]!);
+        ExecutionJson.AssertSameBesidesDuration(read, answered);
+    }
+
+    [Fact]
+    public async Task An_execution_created_after_a_save_runs_the_revision_just_saved()
+    {
+        var ns = await FlowAsync("resaved", Inputs);
+        var first = await (await client.PostJsonAsync($"/api/v1/executions/{ns}/resaved", """{"count": 1}""")).JsonAsync();
+        Assert.Equal("hi", (string)first["inputs"]!["greeting"]!);
+
+        var saved = Flow(ns, "resaved", Inputs.Replace("defaults: hi", "defaults: hello", StringComparison.Ordinal));
+        (await client.PutYamlAsync($"/api/v1/flows/{ns}/resaved", saved)).EnsureSuccessStatusCode();
+
+        var second = await (await client.PostJsonAsync($"/api/v1/executions/{ns}/resaved", """{"count": 1}""")).JsonAsync();
+        Assert.Equal(2, (int)second["flowRevision"]!);
+        Assert.Equal("hello", (string)second["inputs"]!["greeting"]!);
+    }
+
+    [Fact]
     public async Task Create_with_multipart_form_inputs_coerces_each_field()
     {
         var ns = await FlowAsync("form", Inputs);

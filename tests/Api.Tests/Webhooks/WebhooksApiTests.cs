@@ -98,4 +98,41 @@ public sealed class WebhooksApiTests(ApiFixture fixture)
         var response = await anonymous.PostAsync(new Uri($"/api/v1/executions/webhook/{ns}/guarded/s3cr3tKey", UriKind.Relative), tooLarge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_revision_saved_after_a_webhook_call_is_what_the_next_call_runs()
+    {
+        var ns = ApiHttp.UniqueNamespace("hook");
+        var client = fixture.Client();
+        var anonymous = fixture.Anonymous();
+        (await client.PostYamlAsync("/api/v1/flows", HookedFlow(ns, "rekeyed"))).EnsureSuccessStatusCode();
+        var first = await (await anonymous.GetAsync($"/api/v1/executions/webhook/{ns}/rekeyed/s3cr3tKey")).JsonAsync();
+        Assert.Equal(1, (int)first["flowRevision"]!);
+
+        var rekeyed = HookedFlow(ns, "rekeyed").Replace("key: s3cr3tKey", "key: n3wKey", StringComparison.Ordinal);
+        (await client.PutYamlAsync($"/api/v1/flows/{ns}/rekeyed", rekeyed)).EnsureSuccessStatusCode();
+
+        var second = await (await anonymous.GetAsync($"/api/v1/executions/webhook/{ns}/rekeyed/n3wKey")).JsonAsync();
+        Assert.Equal(2, (int)second["flowRevision"]!);
+        await (await anonymous.GetAsync($"/api/v1/executions/webhook/{ns}/rekeyed/s3cr3tKey")).ProblemAsync(HttpStatusCode.NotFound, "s3cr3tKey");
+    }
+
+    [Fact]
+    public async Task The_answer_to_a_webhook_call_is_the_execution_as_a_later_GET_reads_it()
+    {
+        var ns = ApiHttp.UniqueNamespace("hook");
+        (await fixture.Client().PostYamlAsync("/api/v1/flows", HookedFlow(ns, "answered"))).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/executions/webhook/{ns}/answered/s3cr3tKey?from=ci&from=cd")
+        {
+            Content = new StringContent("""{"name": "Zoë", "tags": ["a", "b"], "size": 1.50, "nested": {"z": 1, "a": null}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Origin", "tests");
+
+        var answered = await (await fixture.Anonymous().SendAsync(request)).JsonAsync();
+        var read = await (await fixture.Client().GetAsync($"/api/v1/executions/{answered["id"]}")).JsonAsync();
+
+        // No executor runs this Api's executions: nothing but the duration can have changed since the answer.
+        Assert.Equal("CREATED", (string)answered["state"]!["current"]!);
+        ExecutionJson.AssertSameBesidesDuration(read, answered);
+    }
 }
