@@ -6,11 +6,12 @@ using Kite.Messaging.Contracts;
 namespace Kite.Api.Live;
 
 /// <summary>
-/// One client following one execution: a subscription to the replica's fan-out, and the execution as last read.
+/// One client following one execution: a subscription to the replica's fan-out (and its share of the replica's
+/// listening, <see cref="LiveListener"/>), and the execution as last read.
 /// The row is read again only when the replica hears of a change (a burst of changes is one read), or, as a safety
 /// net for a notification lost while the broker reconnected, after <c>recheck</c> of silence.
 /// </summary>
-public sealed class ExecutionFollow(string id, FanOut<ExecutionChanged> changes, ExecutionStore executions, TimeSpan recheck, bool keepUp) : IDisposable
+public sealed class ExecutionFollow(string id, FanOut<ExecutionChanged> changes, IDisposable listening, ExecutionStore executions, TimeSpan recheck, bool keepUp) : IDisposable
 {
     private Subscription<ExecutionChanged> subscription = changes.Subscribe(id);
     private string? lastJson;
@@ -81,5 +82,9 @@ public sealed class ExecutionFollow(string id, FanOut<ExecutionChanged> changes,
         }
     }
 
-    public void Dispose() => subscription.Dispose();
+    public void Dispose()
+    {
+        subscription.Dispose();
+        listening.Dispose();
+    }
 }

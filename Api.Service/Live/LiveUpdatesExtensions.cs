@@ -7,28 +7,21 @@ namespace Kite.Api.Live;
 public static class LiveUpdatesExtensions
 {
     /// <summary>
-    /// The replica's own temporary queue (its name carries a per-process instance id, and it is deleted when the
-    /// replica stops), bound to the events exchange: every replica hears every change once, whatever the number of tabs.
+    /// The consumers of the replica's live queue, which <see cref="LiveListener"/> connects while executions are
+    /// followed here (a temporary queue bound to the events exchange: every replica hears every change once, whatever
+    /// the number of tabs), and stops when nobody follows.
     /// </summary>
     public static void AddLiveUpdates(this IBusRegistrationConfigurator bus)
     {
-        var instance = Guid.NewGuid().ToString("N")[..12];
-        bus.AddConsumer<ExecutionChangedConsumer>().Endpoint(e =>
-        {
-            e.InstanceId = instance;
-            e.Temporary = true;
-        });
-        bus.AddConsumer<LogsWrittenConsumer>().Endpoint(e =>
-        {
-            e.InstanceId = instance;
-            e.Temporary = true;
-        });
+        bus.AddConsumer<ExecutionChangedConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<LogsWrittenConsumer>().ExcludeFromConfigureEndpoints();
     }
 
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services, ApiOptions options)
     {
         services.AddSingleton(new FanOut<ExecutionChanged>(options.LiveClientBuffer));
         services.AddSingleton(new FanOut<LogsWritten>(options.LiveClientBuffer));
+        services.AddSingleton<LiveListener>();
         services.AddSingleton<ExecutionFollower>();
         return services;
     }

@@ -27,6 +27,7 @@ public static class LogEvents
         HttpRequest request,
         FanOut<LogsWritten> logs,
         FanOut<ExecutionChanged> changes,
+        LiveListener listener,
         LogStore store,
         ExecutionStore executions,
         IOptions<ApiOptions> options,
@@ -34,23 +35,26 @@ public static class LogEvents
     {
         var query = ExecutionLogQuery.From(executionId, request.Query);
         var after = long.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
+        var listening = await listener.FollowAsync(cancellationToken);
         var written = logs.Subscribe(executionId);
         var changed = changes.Subscribe(executionId);
         if (await executions.StateAsync(executionId, cancellationToken) is null)
         {
             written.Dispose();
             changed.Dispose();
+            listening.Dispose();
             return Problem.NotFound($"execution '{executionId}' does not exist");
         }
 
         var recheck = TimeSpan.FromSeconds(options.Value.FollowRecheckSeconds);
-        return TypedResults.ServerSentEvents(Lines(executionId, query, after, written, changed, store, executions, recheck, cancellationToken));
+        return TypedResults.ServerSentEvents(Lines(executionId, query, after, listening, written, changed, store, executions, recheck, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<LogEntry>> Lines(
         string executionId,
         ExecutionLogQuery query,
         long after,
+        IDisposable listening,
         Subscription<LogsWritten> written,
         Subscription<ExecutionChanged> changed,
         LogStore store,
@@ -58,6 +62,7 @@ public static class LogEvents
         TimeSpan recheck,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using (listening)
         using (written)
         using (changed)
         {

@@ -20,4 +20,7 @@ public sealed class ApiOptions
 
     /// <summary>How long a follower waits without any notification before it reads the execution anyway.</summary>
     public int FollowRecheckSeconds { get; set; } = 30;
+
+    /// <summary>How long the replica keeps listening to execution changes after its last follower left.</summary>
+    public int LiveIdleSeconds { get; set; } = 60;
 }

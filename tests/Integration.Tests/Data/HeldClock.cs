@@ -4,7 +4,7 @@ namespace Kite.Integration.Tests.Data;
 /// A clock whose timers fire only when the test says so, and which tells when one is started: a writer that waits on
 /// it waits until the test moves it, however slow the machine.
 /// </summary>
-internal sealed class HeldClock : TimeProvider
+public sealed class HeldClock : TimeProvider
 {
     private readonly List<(TimerCallback Callback, object? State)> timers = [];
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
