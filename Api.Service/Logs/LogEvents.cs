@@ -38,7 +38,20 @@ public static class LogEvents
         var listening = await listener.FollowAsync(cancellationToken);
         var written = logs.Subscribe(executionId);
         var changed = changes.Subscribe(executionId);
-        if (await executions.StateAsync(executionId, cancellationToken) is null)
+        string? state;
+        try
+        {
+            state = await executions.StateAsync(executionId, cancellationToken);
+        }
+        catch
+        {
+            written.Dispose();
+            changed.Dispose();
+            listening.Dispose();
+            throw;
+        }
+
+        if (state is null)
         {
             written.Dispose();
             changed.Dispose();

@@ -1,11 +1,11 @@
 using Kite.Core.Expressions;
 using Kite.Data.Flows;
 using Kite.Executor.ConcurrencyLimits;
-using Kite.Executor.Subflows;
-using Kite.Executor.Timers;
 using Kite.Executor.Consumers;
 using Kite.Executor.Outbox;
 using Kite.Executor.Steps;
+using Kite.Executor.Subflows;
+using Kite.Executor.Timers;
 using Kite.Messaging;
 using Kite.Messaging.Contracts;
 using Kite.ServiceDefaults.Secrets;

@@ -39,14 +39,20 @@ public sealed class RetentionJob(ExecutionPurger executions, LogPurger logs, Pur
             {
                 await executions.RunAsync(id, new ExecutionPurgeRequest
                 {
-                    Namespace = ns, ExceptNamespaces = except, EndDate = now - age, BatchSize = settings.Executions.BatchSize,
+                    Namespace = ns,
+                    ExceptNamespaces = except,
+                    EndDate = now - age,
+                    BatchSize = settings.Executions.BatchSize,
                 }, pacers.For(id, PurgePriority.Retention), context.CancellationToken);
             }
             else
             {
                 await logs.RunAsync(id, new LogPurgeRequest
                 {
-                    Namespace = ns, ExceptNamespaces = except, EndDate = now - age, BatchSize = settings.Logs.BatchSize,
+                    Namespace = ns,
+                    ExceptNamespaces = except,
+                    EndDate = now - age,
+                    BatchSize = settings.Logs.BatchSize,
                 }, pacers.For(id, PurgePriority.Retention), context.CancellationToken);
             }
         }

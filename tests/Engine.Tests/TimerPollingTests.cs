@@ -8,11 +8,11 @@ using Kite.Executor.Timers;
 using Kite.Integration.Tests.Fixtures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Xunit.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Kite.Engine.Tests;
 

@@ -3,11 +3,11 @@ using Kite.Core.Flows.Retries;
 using Kite.Core.Tasks;
 using Kite.Core.Tasks.Debug;
 using Kite.Core.Tasks.ExecutionControl;
-using Assert = Xunit.Assert;
 using Kite.Core.Tasks.Flowable;
 using Kite.Core.Tasks.Logs;
 using Kite.Core.Tasks.Scripts;
 using Kite.Core.Triggers;
+using Assert = Xunit.Assert;
 
 namespace Kite.Core.Tests.Validation;
 

@@ -8,7 +8,6 @@ using Kite.Data.Records;
 using Kite.Integration.Tests.Fixtures;
 using Kite.Messaging.Contracts;
 using MassTransit;
-using State = Kite.Core.Executions.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using State = Kite.Core.Executions.State;
 
 namespace Kite.Engine.Tests.Fixtures;
 
