@@ -55,18 +55,21 @@ public sealed class LiveListener(IReceiveEndpointConnector connector, IOptions<A
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (endpoint is not null)
+            if (endpoint is { } connected)
             {
-                return;
+                // Connected by an earlier follower, maybe not bound yet: this one waits for the same readiness.
+                handle = connected;
             }
-
-            handle = connector.ConnectReceiveEndpoint(new TemporaryEndpointDefinition("live"), KebabCaseEndpointNameFormatter.Instance, (context, configurator) =>
+            else
             {
-                configurator.ConfigureConsumer<ExecutionChangedConsumer>(context);
-                configurator.ConfigureConsumer<LogsWrittenConsumer>(context);
-            });
-            Volatile.Write(ref endpoint, handle);
-            logger.LogInformation("Live updates: the replica listens to execution changes and log notifications while executions are followed");
+                handle = connector.ConnectReceiveEndpoint(new TemporaryEndpointDefinition("live"), KebabCaseEndpointNameFormatter.Instance, (context, configurator) =>
+                {
+                    configurator.ConfigureConsumer<ExecutionChangedConsumer>(context);
+                    configurator.ConfigureConsumer<LogsWrittenConsumer>(context);
+                });
+                Volatile.Write(ref endpoint, handle);
+                logger.LogInformation("Live updates: the replica listens to execution changes and log notifications while executions are followed");
+            }
         }
         finally
         {
