@@ -1,4 +1,5 @@
 using Kite.Data.Records;
+using Kite.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace Kite.Data.Executions;
 /// <summary>
 /// Reads execution and task-run rows from a plain Npgsql reader, so the executor can lock an execution and read its
 /// runs in one batch (EF sends each query on its own round trip). The columns are named, never <c>*</c> (see
-/// <see cref="Schema.SelectedColumns"/>), and their names come from the EF model; the property lists below are
+/// <see cref="SelectedColumns"/>), and their names come from the EF model; the property lists below are
 /// checked against that model by a test, so a column added to a record cannot be left unread.
 /// </summary>
 public static class ExecutionRows
@@ -34,10 +35,10 @@ public static class ExecutionRows
     private static string? taskRunColumns;
 
     /// <summary>The execution's columns in the order <see cref="ReadExecution"/> reads them.</summary>
-    public static string ExecutionColumns(DbContext db) => executionColumns ??= Columns<ExecutionRecord>(db, ExecutionProperties);
+    public static string ExecutionColumns(DbContext db) => executionColumns ??= SelectedColumns.Of<ExecutionRecord>(db, ExecutionProperties);
 
     /// <summary>The task run's columns in the order <see cref="ReadTaskRun"/> reads them.</summary>
-    public static string TaskRunColumns(DbContext db) => taskRunColumns ??= Columns<TaskRunRecord>(db, TaskRunProperties);
+    public static string TaskRunColumns(DbContext db) => taskRunColumns ??= SelectedColumns.Of<TaskRunRecord>(db, TaskRunProperties);
 
     public static ExecutionRecord ReadExecution(NpgsqlDataReader row) => new()
     {
@@ -85,11 +86,4 @@ public static class ExecutionRows
 
     private static T? Nullable<T>(NpgsqlDataReader row, int ordinal)
         where T : struct => row.IsDBNull(ordinal) ? null : row.GetFieldValue<T>(ordinal);
-
-    private static string Columns<TRecord>(DbContext db, string[] properties)
-    {
-        var entity = db.Model.FindEntityType(typeof(TRecord)) ?? throw new InvalidOperationException($"{typeof(TRecord).Name} is not mapped");
-        return string.Join(", ", properties.Select(name =>
-            $"\"{(entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TRecord).Name}.{name} is not mapped")).GetColumnName()}\""));
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Kite.Data.Schema;
 
@@ -15,9 +16,17 @@ public static class SelectedColumns
     /// <summary><c>SELECT "a", "b" ... FROM table</c>, for a raw query to go on with its WHERE clause.</summary>
     public static string SelectFrom<TRecord>(DbContext db, string table) => "SELECT " + Of<TRecord>(db) + " FROM " + table;
 
-    public static string Of<TRecord>(DbContext db) => Lists.GetOrAdd(typeof(TRecord), type =>
+    public static string Of<TRecord>(DbContext db) => Lists.GetOrAdd(typeof(TRecord), _ => Join(Entity<TRecord>(db).GetProperties()));
+
+    /// <summary>The columns of the named properties, in that order, for a reader that reads them by position.</summary>
+    public static string Of<TRecord>(DbContext db, IEnumerable<string> properties)
     {
-        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped");
-        return string.Join(", ", entity.GetProperties().Select(p => $"\"{p.GetColumnName()}\""));
-    });
+        var entity = Entity<TRecord>(db);
+        return Join(properties.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TRecord).Name}.{name} is not mapped")));
+    }
+
+    private static IEntityType Entity<TRecord>(DbContext db) =>
+        db.Model.FindEntityType(typeof(TRecord)) ?? throw new InvalidOperationException($"{typeof(TRecord).Name} is not mapped");
+
+    private static string Join(IEnumerable<IProperty> properties) => string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""));
 }
